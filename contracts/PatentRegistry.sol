@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.28;
+
+import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {IPatentRegistry} from "./interfaces/IPatentRegistry.sol";
+import {IPledgeFinance} from "./interfaces/IPledgeFinance.sol";
+import {PatentNumber} from "./libraries/PatentNumber.sol";
+import {Roles} from "./libraries/Roles.sol";
+
+/// @title iPledge patent registry
+/// @notice One ERC-721 token per patent, its id derived from the normalised number. Enterprises
+///         register, the IP office verifies and keeps the legal status, appraisers value. Only the
+///         finance core holds patents for loans, pledges them, releases them and hands them to a
+///         buyer on disposal; a pledged patent cannot be transferred. Roles and the pause live in
+///         the finance core, which this registry asks.
+contract PatentRegistry is ERC721, IPatentRegistry {
+    address private immutable _finance;
+
+    mapping(uint256 patentId => Patent) private _patents;
+    mapping(uint256 patentId => mapping(uint32 index => Appraisal)) private _appraisals;
+
+    modifier onlyActiveRole(bytes32 role) {
+        IPledgeFinance(_finance).requireActiveRole(role, msg.sender);
+        _;
+    }
+
+    modifier onlyFinance() {
+        require(msg.sender == _finance, AccessControlUnauthorizedAccount(msg.sender, Roles.FINANCE_CORE));
+        _;
+    }
+
+    constructor(address finance_) ERC721("iPledge Patent", "IPAT") {
+        _finance = finance_;
+    }
+
+    // ---- enterprise ----
+
+    /// @inheritdoc IPatentRegistry
+    function registerPatent(
+        string calldata number,
+        PatentKind kind,
+        uint32 grantDate,
+        uint32 expiryDate,
+        bytes32 metadataHash,
+        bytes32 certificateHash
+    ) external onlyActiveRole(Roles.ENTERPRISE) returns (uint256 patentId) {
+        (bytes memory normal, PatentKind fromNumber) = PatentNumber.normalize(number);
+        require(kind == fromNumber, PatentRegistryKindMismatch(number, kind, fromNumber));
+        require(
+            grantDate <= block.timestamp && block.timestamp < expiryDate,
+            PatentRegistryInvalidDates(grantDate, expiryDate)
+        );
+        require(metadataHash != 0 && certificateHash != 0, PatentRegistryMissingDocumentHash());
+        patentId = PatentNumber.idOf(normal);
+        require(_patents[patentId].status == PatentStatus.None, PatentRegistryAlreadyRegistered(patentId));
+
+        Patent storage patent = _patents[patentId];
+        patent.metadataHash = metadataHash;
+        patent.certificateHash = certificateHash;
+        patent.status = PatentStatus.Registered;
+        patent.kind = kind;
+        patent.grantDate = grantDate;
+        patent.expiryDate = expiryDate;
+        _mint(msg.sender, patentId);
+        emit PatentRegistered(
+            patentId,
+            msg.sender,
+            string(normal),
+            kind,
+            grantDate,
+            expiryDate,
+            metadataHash,
+            certificateHash
+        );
+    }
+
+    // ---- IP office ----
+
+    /// @inheritdoc IPatentRegistry
+    function verifyPatent(uint256 patentId, uint32 feePaidUntil) external onlyActiveRole(Roles.IPOFFICE) {
+        Patent storage patent = _patentIn(patentId, _bit(PatentStatus.Registered));
+        patent.status = PatentStatus.Verified;
+        patent.feePaidUntil = feePaidUntil;
+        emit PatentVerified(patentId, msg.sender, feePaidUntil);
+    }
+
+    /// @inheritdoc IPatentRegistry
+    function rejectPatent(uint256 patentId, bytes32 reasonHash) external onlyActiveRole(Roles.IPOFFICE) {
+        _patentIn(patentId, _bit(PatentStatus.Registered)).status = PatentStatus.Rejected;
+        emit PatentRejected(patentId, msg.sender, reasonHash);
+    }
+
+    /// @inheritdoc IPatentRegistry
+    function revokePatent(uint256 patentId, bytes32 reasonHash) external onlyActiveRole(Roles.IPOFFICE) {
+        _patentIn(patentId, _bit(PatentStatus.Verified)).status = PatentStatus.Revoked;
+        emit PatentRevoked(patentId, msg.sender, reasonHash);
+    }
+
+    /// @inheritdoc IPatentRegistry
+    function updateLegalStatus(
+        uint256 patentId,
+        uint32 feePaidUntil,
+        bool preserved,
+        bool invalidationPending
+    ) external onlyActiveRole(Roles.IPOFFICE) {
+        Patent storage patent = _patentIn(patentId, _bit(PatentStatus.Verified) | _bit(PatentStatus.Pledged));
+        patent.feePaidUntil = feePaidUntil;
+        patent.preserved = preserved;
+        patent.invalidationPending = invalidationPending;
+        emit LegalStatusUpdated(patentId, msg.sender, patent.loanId, feePaidUntil, preserved, invalidationPending);
+    }
+
+    // ---- appraiser ----
+
+    /// @inheritdoc IPatentRegistry
+    function recordAppraisal(
+        uint256 patentId,
+        uint96 value,
+        uint32 validUntil,
+        bytes32 reportHash
+    ) external onlyActiveRole(Roles.APPRAISER) {
+        Patent storage patent = _patentIn(patentId, _bit(PatentStatus.Verified) | _bit(PatentStatus.Pledged));
+        require(value > 0 && validUntil > block.timestamp, PatentRegistryInvalidAppraisal(value, validUntil));
+        require(reportHash != 0, PatentRegistryMissingDocumentHash());
+        uint32 index = patent.appraisalCount++;
+        _appraisals[patentId][index] = Appraisal({
+            appraiser: msg.sender,
+            value: value,
+            reportHash: reportHash,
+            validUntil: validUntil,
+            recordedAt: uint32(block.timestamp)
+        });
+        emit AppraisalRecorded(patentId, msg.sender, index, value, validUntil, reportHash);
+    }
+
+    // ---- collateral (finance core only) ----
+
+    /// @inheritdoc IPatentRegistry
+    function reserve(uint64 loanId, address borrower, uint256[] calldata patentIds) external onlyFinance {
+        for (uint256 i; i < patentIds.length; ++i) {
+            uint256 patentId = patentIds[i];
+            Patent storage patent = _existing(patentId);
+            _requireOwner(patentId, borrower);
+            require(patent.loanId == 0, PatentRegistryPatentInActiveLoan(patentId, patent.loanId));
+            _requireState(patentId, patent.status, _bit(PatentStatus.Verified));
+            require(block.timestamp <= patent.expiryDate, PatentRegistryPatentExpired(patentId, patent.expiryDate));
+            patent.loanId = loanId;
+        }
+    }
+
+    /// @inheritdoc IPatentRegistry
+    function unreserve(uint64, uint256[] calldata patentIds) external onlyFinance {
+        for (uint256 i; i < patentIds.length; ++i) _patents[patentIds[i]].loanId = 0;
+    }
+
+    /// @inheritdoc IPatentRegistry
+    function pledge(
+        uint64,
+        address borrower,
+        uint256[] calldata patentIds,
+        uint32 maturity
+    ) external onlyFinance {
+        for (uint256 i; i < patentIds.length; ++i) {
+            uint256 patentId = patentIds[i];
+            Patent storage patent = _patents[patentId];
+            _requireOwner(patentId, borrower);
+            _requireState(patentId, patent.status, _bit(PatentStatus.Verified));
+            require(
+                patent.feePaidUntil >= maturity,
+                PatentRegistryFeeUnpaid(patentId, patent.feePaidUntil, maturity)
+            );
+            require(!patent.preserved, PatentRegistryPreserved(patentId));
+            require(!patent.invalidationPending, PatentRegistryInvalidationPending(patentId));
+            require(
+                patent.expiryDate >= maturity,
+                PatentRegistryExpiresBeforeMaturity(patentId, patent.expiryDate, maturity)
+            );
+            patent.status = PatentStatus.Pledged;
+        }
+    }
+
+    /// @inheritdoc IPatentRegistry
+    function releasePledge(uint64, uint256[] calldata patentIds) external onlyFinance {
+        for (uint256 i; i < patentIds.length; ++i) {
+            Patent storage patent = _patents[patentIds[i]];
+            patent.status = PatentStatus.Verified;
+            patent.loanId = 0;
+        }
+    }
+
+    /// @inheritdoc IPatentRegistry
+    function transferCollateral(uint64, uint256[] calldata patentIds, address buyer) external onlyFinance {
+        for (uint256 i; i < patentIds.length; ++i) {
+            _patents[patentIds[i]].status = PatentStatus.Verified;
+            // No authorisation: the finance core has checked the disposal; the loan keeps the patent
+            // held until the IP office cancels the pledge registration.
+            _update(buyer, patentIds[i], address(0));
+        }
+    }
+
+    // ---- views ----
+
+    /// @inheritdoc IPatentRegistry
+    function finance() external view returns (address) {
+        return _finance;
+    }
+
+    /// @inheritdoc IPatentRegistry
+    function getPatent(uint256 patentId) external view returns (Patent memory) {
+        return _patents[patentId];
+    }
+
+    /// @inheritdoc IPatentRegistry
+    function getAppraisal(uint256 patentId, uint32 index) external view returns (Appraisal memory) {
+        return _appraisals[patentId][index];
+    }
+
+    /// @inheritdoc IPatentRegistry
+    function currentAppraisal(uint256 patentId) public view returns (bool found, uint32 index, uint96 value) {
+        mapping(uint32 => Appraisal) storage appraisals = _appraisals[patentId];
+        for (uint32 i = _patents[patentId].appraisalCount; i > 0; --i) {
+            Appraisal storage appraisal = appraisals[i - 1];
+            if (block.timestamp <= appraisal.validUntil) return (true, i - 1, appraisal.value);
+        }
+    }
+
+    /// @inheritdoc IPatentRegistry
+    function appraisedTotal(uint256[] calldata patentIds) external view returns (uint256 total) {
+        for (uint256 i; i < patentIds.length; ++i) {
+            (, , uint96 value) = currentAppraisal(patentIds[i]);
+            total += value;
+        }
+    }
+
+    /// @inheritdoc IPatentRegistry
+    function requireProtectedThrough(uint256[] calldata patentIds, uint32 maturity) external view {
+        for (uint256 i; i < patentIds.length; ++i) {
+            uint32 expiryDate = _patents[patentIds[i]].expiryDate;
+            require(expiryDate >= maturity, PatentRegistryExpiresBeforeMaturity(patentIds[i], expiryDate, maturity));
+        }
+    }
+
+    /// @inheritdoc IPatentRegistry
+    function patentIdOf(string calldata number) external pure returns (uint256) {
+        (bytes memory normal, ) = PatentNumber.normalize(number);
+        return PatentNumber.idOf(normal);
+    }
+
+    // ---- internals ----
+
+    /// @dev Owner-initiated transfers (those with an `auth`) stop while pledged or paused; minting
+    ///      and the finance core's disposal pass `auth = 0` and have been checked by their callers.
+    function _update(address to, uint256 tokenId, address auth) internal override returns (address) {
+        if (auth != address(0)) {
+            require(!IPledgeFinance(_finance).paused(), EnforcedPause());
+            require(_patents[tokenId].status != PatentStatus.Pledged, PatentRegistryPatentPledged(tokenId));
+        }
+        return super._update(to, tokenId, auth);
+    }
+
+    function _patentIn(uint256 patentId, bytes32 expectedStates) private view returns (Patent storage patent) {
+        patent = _existing(patentId);
+        _requireState(patentId, patent.status, expectedStates);
+    }
+
+    function _existing(uint256 patentId) private view returns (Patent storage patent) {
+        patent = _patents[patentId];
+        require(patent.status != PatentStatus.None, PatentRegistryUnknownPatent(patentId));
+    }
+
+    function _requireOwner(uint256 patentId, address account) private view {
+        address owner = _ownerOf(patentId);
+        require(owner == account, PatentRegistryNotOwner(patentId, owner, account));
+    }
+
+    function _requireState(uint256 patentId, PatentStatus current, bytes32 expectedStates) private pure {
+        require(
+            _bit(current) & expectedStates != 0,
+            PatentRegistryUnexpectedPatentState(patentId, current, expectedStates)
+        );
+    }
+
+    function _bit(PatentStatus status) private pure returns (bytes32) {
+        return bytes32(1 << uint8(status));
+    }
+}

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.28;
+
+/// @title Types, errors and events of the iPledge patent registry
+/// @notice A patent is an ERC-721 token whose id is keccak256 of its normalised number
+///         (`CN` + 12 digits + `.` + check digit), so a number registers once and can never be
+///         pledged twice (SPEC section 2). Times are unix seconds of chain time in uint32
+///         (valid until 2106); amounts are integer fen.
+interface IPatentRegistryTypes {
+    /// @notice The patent's life cycle. Append-only: the order is part of the ABI.
+    enum PatentStatus {
+        None,
+        Registered,
+        Verified,
+        Rejected,
+        Pledged,
+        Revoked
+    }
+
+    /// @notice The patent's kind, as the fifth digit of its number says. Append-only.
+    enum PatentKind {
+        Invention,
+        UtilityModel,
+        Design
+    }
+
+    /// @notice A patent as the registry keeps it. The owner is the ERC-721 owner.
+    struct Patent {
+        bytes32 metadataHash; // SHA-256 of the canonical metadata document
+        bytes32 certificateHash; // SHA-256 of the grant certificate
+        PatentStatus status;
+        PatentKind kind;
+        uint32 grantDate;
+        uint32 expiryDate; // protection ends after this second
+        uint32 feePaidUntil; // annual fee paid through this second (set by the IP office)
+        bool preserved; // court preservation (保全)
+        bool invalidationPending; // an invalidation request is pending
+        uint64 loanId; // the active loan holding this patent, 0 when none
+        uint32 appraisalCount;
+    }
+
+    /// @notice One valuation by an appraiser. The newest unexpired one counts.
+    struct Appraisal {
+        address appraiser;
+        uint96 value; // fen
+        bytes32 reportHash; // SHA-256 of the valuation report
+        uint32 validUntil; // valid through this second
+        uint32 recordedAt;
+    }
+}
+
+interface IPatentRegistryErrors is IPatentRegistryTypes {
+    /// @notice `number` is not `CN`/`ZL` + 12 digits + `.` + a check digit, or its fifth digit names no kind.
+    error PatentRegistryMalformedNumber(string number);
+    /// @notice The last character of `number` is not its check digit `expected`.
+    error PatentRegistryWrongCheckDigit(string number, bytes1 expected);
+    /// @notice The declared kind differs from the kind the number's fifth digit gives.
+    error PatentRegistryKindMismatch(string number, PatentKind declared, PatentKind fromNumber);
+    /// @notice A patent with this number is already on the ledger.
+    error PatentRegistryAlreadyRegistered(uint256 patentId);
+    error PatentRegistryUnknownPatent(uint256 patentId);
+    /// @notice The patent is in `current`; the action needs one of the states set in the `expectedStates` bitmap.
+    error PatentRegistryUnexpectedPatentState(uint256 patentId, PatentStatus current, bytes32 expectedStates);
+    /// @notice Grant and expiry dates must satisfy grantDate <= now < expiryDate and grantDate < expiryDate.
+    error PatentRegistryInvalidDates(uint32 grantDate, uint32 expiryDate);
+    /// @notice A document hash that must be present is zero.
+    error PatentRegistryMissingDocumentHash();
+    /// @notice An appraisal's value must be positive and its validity must end in the future.
+    error PatentRegistryInvalidAppraisal(uint96 value, uint32 validUntil);
+    error PatentRegistryNotOwner(uint256 patentId, address owner, address account);
+    error PatentRegistryPatentExpired(uint256 patentId, uint32 expiryDate);
+    error PatentRegistryPatentInActiveLoan(uint256 patentId, uint64 loanId);
+    /// @notice A pledged patent cannot be transferred, revoked or pledged again.
+    error PatentRegistryPatentPledged(uint256 patentId);
+    error PatentRegistryFeeUnpaid(uint256 patentId, uint32 feePaidUntil, uint32 maturity);
+    error PatentRegistryPreserved(uint256 patentId);
+    error PatentRegistryInvalidationPending(uint256 patentId);
+    error PatentRegistryExpiresBeforeMaturity(uint256 patentId, uint32 expiryDate, uint32 maturity);
+    /// @dev Mirrors of OpenZeppelin's errors, raised when the finance core refuses a role or is paused.
+    error AccessControlUnauthorizedAccount(address account, bytes32 neededRole);
+    error EnforcedPause();
+}
+
+interface IPatentRegistryEvents is IPatentRegistryTypes {
+    event PatentRegistered(
+        uint256 indexed patentId,
+        address indexed owner,
+        string number,
+        PatentKind kind,
+        uint32 grantDate,
+        uint32 expiryDate,
+        bytes32 metadataHash,
+        bytes32 certificateHash
+    );
+    event PatentVerified(uint256 indexed patentId, address indexed actor, uint32 feePaidUntil);
+    event PatentRejected(uint256 indexed patentId, address indexed actor, bytes32 reasonHash);
+    event PatentRevoked(uint256 indexed patentId, address indexed actor, bytes32 reasonHash);
+    /// @notice `loanId` is the active loan holding the patent (0 when none), so the indexer can flag its collateral.
+    event LegalStatusUpdated(
+        uint256 indexed patentId,
+        address indexed actor,
+        uint64 indexed loanId,
+        uint32 feePaidUntil,
+        bool preserved,
+        bool invalidationPending
+    );
+    event AppraisalRecorded(
+        uint256 indexed patentId,
+        address indexed appraiser,
+        uint32 appraisalIndex,
+        uint96 value,
+        uint32 validUntil,
+        bytes32 reportHash
+    );
+}
+
+/// @title The patent registry's external interface
+interface IPatentRegistry is IPatentRegistryErrors, IPatentRegistryEvents {
+    /// @notice Registers a granted patent owned by the calling enterprise. The number may be written
+    ///         with spaces, in lower case or with a `ZL` prefix; it is stored normalised.
+    /// @return patentId keccak256 of the normalised number
+    function registerPatent(
+        string calldata number,
+        PatentKind kind,
+        uint32 grantDate,
+        uint32 expiryDate,
+        bytes32 metadataHash,
+        bytes32 certificateHash
+    ) external returns (uint256 patentId);
+
+    /// @notice IP office: the record matches the official register; `feePaidUntil` is the annual-fee date.
+    function verifyPatent(uint256 patentId, uint32 feePaidUntil) external;
+
+    function rejectPatent(uint256 patentId, bytes32 reasonHash) external;
+
+    /// @notice IP office: the patent was invalidated or terminated. Not while pledged.
+    function revokePatent(uint256 patentId, bytes32 reasonHash) external;
+
+    function updateLegalStatus(
+        uint256 patentId,
+        uint32 feePaidUntil,
+        bool preserved,
+        bool invalidationPending
+    ) external;
+
+    function recordAppraisal(uint256 patentId, uint96 value, uint32 validUntil, bytes32 reportHash) external;
+
+    // ---- collateral, for the finance core only ----
+
+    /// @notice Holds patents for a new application: each owned by `borrower`, verified, unexpired, in no loan.
+    function reserve(uint64 loanId, address borrower, uint256[] calldata patentIds) external;
+
+    /// @notice Lets go of patents held by a loan that ended without (or after) its pledge.
+    function unreserve(uint64 loanId, uint256[] calldata patentIds) external;
+
+    /// @notice Runs the IP office's refusal rules and marks the patents pledged.
+    function pledge(uint64 loanId, address borrower, uint256[] calldata patentIds, uint32 maturity) external;
+
+    /// @notice Cancels the pledge on repaid patents: they return to verified and leave the loan.
+    function releasePledge(uint64 loanId, uint256[] calldata patentIds) external;
+
+    /// @notice Disposal: hands pledged patents to `buyer`, verified; they stay held until the pledge is cancelled.
+    function transferCollateral(uint64 loanId, uint256[] calldata patentIds, address buyer) external;
+
+    // ---- views ----
+
+    function finance() external view returns (address);
+
+    function getPatent(uint256 patentId) external view returns (Patent memory);
+
+    function getAppraisal(uint256 patentId, uint32 index) external view returns (Appraisal memory);
+
+    /// @notice The value of the newest appraisal still valid now; `found` is false when none is.
+    function currentAppraisal(uint256 patentId) external view returns (bool found, uint32 index, uint96 value);
+
+    /// @notice Sum of the current appraisals of `patentIds` (a patent without one adds 0).
+    function appraisedTotal(uint256[] calldata patentIds) external view returns (uint256 total);
+
+    /// @notice Reverts with {PatentRegistryExpiresBeforeMaturity} unless every patent outlives `maturity`.
+    function requireProtectedThrough(uint256[] calldata patentIds, uint32 maturity) external view;
+
+    /// @notice The id a number registers under, after normalisation and validation.
+    function patentIdOf(string calldata number) external pure returns (uint256);
+}

@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.28;
+
+/// @title Types, errors and events of the iPledge finance core
+/// @notice The loan state machine of SPEC section 3. Amounts are integer fen in uint96 (about
+///         7.9e26 yuan, far above any loan), rates are basis points, terms are days, times are unix
+///         seconds of chain time in uint32 (valid until 2106). "Now" is the latest block's time.
+interface IPledgeFinanceTypes {
+    /// @notice Where a loan stands. Append-only: the order is part of the ABI.
+    enum LoanStatus {
+        None,
+        Applied,
+        Approved,
+        Rejected,
+        Withdrawn,
+        Pledged,
+        Cancelled,
+        Disbursed,
+        Repaid,
+        Defaulted,
+        Disposed,
+        Closed
+    }
+
+    /// @notice Platform parameters, set by the operator.
+    struct Params {
+        uint16 ltvCapBps; // the highest loan-to-value any product may use (default 50%)
+        uint16 graceDays; // days after maturity before a default may be declared (default 90)
+        uint16 fundShareBps; // the fund's share of a defaulted loan's outstanding amount (default 50%)
+        uint96 fundCapacity; // the most the fund pays in compensation, in total
+    }
+
+    /// @notice A bank's IP-loan product and its bounds.
+    struct Product {
+        address bank;
+        uint96 maxAmount;
+        uint16 minRateBps;
+        uint16 maxRateBps;
+        uint16 maxTermDays;
+        uint16 ltvBps;
+        bool active;
+    }
+
+    /// @notice The terms a bank publishes, as passed to {IPledgeFinance-createProduct}.
+    struct ProductTerms {
+        uint96 maxAmount;
+        uint16 minRateBps;
+        uint16 maxRateBps;
+        uint16 maxTermDays;
+        uint16 ltvBps;
+    }
+
+    /// @notice A loan. Interest and penalty due are as of `accruedAt`; {IPledgeFinance-owedAt} brings them to any time.
+    struct Loan {
+        // slot 0
+        address borrower;
+        LoanStatus status;
+        uint32 productId;
+        uint16 termDays;
+        uint16 rateBps;
+        bool compensated;
+        // slot 1
+        address bank;
+        uint32 registeredAt;
+        uint32 disbursedAt;
+        uint32 defaultedAt;
+        // slot 2
+        uint96 requestedAmount;
+        uint96 amount; // approved principal
+        uint32 maturityAt;
+        uint32 accruedAt;
+        // slot 3
+        uint96 principalOutstanding;
+        uint96 interestDue;
+        // slot 4
+        uint96 penaltyDue;
+        uint96 repaid;
+        // slot 5
+        uint96 outstandingAtDefault;
+        uint96 compensation;
+        // slot 6
+        uint96 recovered;
+        string registrationNo;
+        uint256[] patentIds;
+    }
+
+    /// @notice How one repayment was split: penalty first, then interest, then principal.
+    struct Allocation {
+        uint256 amount;
+        uint256 penalty;
+        uint256 interest;
+        uint256 principal;
+    }
+
+    /// @notice What a loan owes at a moment.
+    struct Owed {
+        uint256 principal;
+        uint256 interest;
+        uint256 penalty;
+        uint256 total;
+    }
+}
+
+interface IPledgeFinanceErrors is IPledgeFinanceTypes {
+    /// @notice The loan is in `current`; the action needs one of the states set in the `expectedStates` bitmap.
+    error PledgeFinanceUnexpectedLoanState(uint256 loanId, LoanStatus current, bytes32 expectedStates);
+    /// @notice Only the loan's own bank (or its own borrower, for a withdrawal) may act on it.
+    error PledgeFinanceNotLoanParty(uint256 loanId, address account);
+    /// @notice An account holds one organisation role only: the operator can never also be a bank.
+    error PledgeFinanceAccountHoldsRole(address account, bytes32 role);
+    error PledgeFinanceRegistryAlreadySet(address registry);
+    error PledgeFinanceRegistryMismatch(address registry, address registryFinance);
+    error PledgeFinanceInvalidParams(Params params);
+    error PledgeFinanceInvalidProduct(ProductTerms terms);
+    error PledgeFinanceUnknownProduct(uint256 productId);
+    error PledgeFinanceNotProductBank(uint256 productId, address account);
+    error PledgeFinanceProductInactive(uint256 productId);
+    /// @notice A loan pledges between 1 and {MAX_PATENTS_PER_LOAN} patents.
+    error PledgeFinanceInvalidCollateralCount(uint256 count);
+    error PledgeFinanceAmountOutOfRange(uint256 amount, uint256 min, uint256 max);
+    error PledgeFinanceRateOutOfRange(uint256 rateBps, uint256 min, uint256 max);
+    error PledgeFinanceTermOutOfRange(uint256 termDays, uint256 min, uint256 max);
+    /// @notice Approved principal above the LTV cap x the patents' valid appraisals.
+    error PledgeFinanceLtvExceeded(uint256 loanId, uint256 amount, uint256 maxAmount, uint256 appraisedTotal, uint256 ltvBps);
+    error PledgeFinanceInvalidRegistrationNo();
+    error PledgeFinanceOverpayment(uint256 loanId, uint256 amount, uint256 owed);
+    /// @notice Default is possible only after maturity plus the grace period.
+    error PledgeFinanceNotYetDefaultable(uint256 loanId, uint256 defaultableAt);
+    error PledgeFinanceAlreadyCompensated(uint256 loanId);
+    /// @notice The fund pays its share before the collateral is disposed of.
+    error PledgeFinanceNotCompensated(uint256 loanId);
+    error PledgeFinanceInvalidBuyer(address buyer);
+    /// @notice {owedAt} cannot look before the loan's last accrual.
+    error PledgeFinanceTimeBeforeAccrual(uint256 loanId, uint256 time, uint256 accruedAt);
+}
+
+interface IPledgeFinanceEvents is IPledgeFinanceTypes {
+    event RegistrySet(address indexed registry);
+    event ParamsUpdated(address indexed actor, Params params);
+    event ProductCreated(uint256 indexed productId, address indexed bank, ProductTerms terms, bytes32 detailsHash);
+    event ProductStatusChanged(uint256 indexed productId, address indexed bank, bool active);
+    event LoanApplied(
+        uint256 indexed loanId,
+        address indexed borrower,
+        address indexed bank,
+        uint256 productId,
+        uint256[] patentIds,
+        uint256 requestedAmount,
+        uint256 termDays,
+        bytes32 purposeHash
+    );
+    event LoanWithdrawn(uint256 indexed loanId, address indexed borrower, uint256[] patentIds);
+    event LoanApproved(
+        uint256 indexed loanId,
+        address indexed bank,
+        uint256 amount,
+        uint256 rateBps,
+        uint256 termDays,
+        uint256 appraisedTotal,
+        uint256 ltvBps
+    );
+    event LoanRejected(uint256 indexed loanId, address indexed bank, uint256[] patentIds, bytes32 reasonHash);
+    event LoanCancelled(uint256 indexed loanId, address indexed bank, uint256[] patentIds, bytes32 reasonHash);
+    event PledgeRegistered(
+        uint256 indexed loanId,
+        address indexed ipoffice,
+        address indexed borrower,
+        uint256[] patentIds,
+        string registrationNo,
+        uint256 registeredAt,
+        uint256 estimatedMaturity
+    );
+    event LoanDisbursed(
+        uint256 indexed loanId,
+        address indexed bank,
+        uint256 amount,
+        uint256 disbursedAt,
+        uint256 maturityAt,
+        bytes32 referenceHash
+    );
+    /// @notice `paid` is how the repayment was allocated, `remaining` what is still owed after it, and
+    ///         `status` the loan's state after it: Repaid when nothing is owed.
+    event RepaymentRecorded(
+        uint256 indexed loanId,
+        address indexed bank,
+        Allocation paid,
+        Owed remaining,
+        LoanStatus status,
+        bytes32 referenceHash
+    );
+    event LoanDefaulted(
+        uint256 indexed loanId,
+        address indexed bank,
+        uint256 principalOutstanding,
+        uint256 interestDue,
+        uint256 penaltyDue,
+        uint256 outstandingAtDefault
+    );
+    event LossCompensated(
+        uint256 indexed loanId,
+        address indexed fund,
+        uint256 compensation,
+        uint256 outstandingAtDefault,
+        uint256 fundPaidTotal
+    );
+    /// @notice Recovery up to the amount outstanding at default is split between bank and fund in
+    ///         proportion to the loss each bore; anything above it is the borrower's surplus.
+    event CollateralDisposed(
+        uint256 indexed loanId,
+        address indexed bank,
+        address indexed buyer,
+        uint256[] patentIds,
+        uint256 recovered,
+        uint256 bankRecovery,
+        uint256 fundRecovery,
+        uint256 borrowerSurplus,
+        bytes32 referenceHash
+    );
+    /// @notice The IP office cancelled the pledge (注销); `fromStatus` is Repaid or Disposed.
+    event PledgeReleased(uint256 indexed loanId, address indexed ipoffice, uint256[] patentIds, LoanStatus fromStatus);
+}
+
+/// @title The finance core's external interface
+interface IPledgeFinance is IPledgeFinanceErrors, IPledgeFinanceEvents {
+    // ---- platform ----
+
+    /// @notice Binds the patent registry once; it must name this contract as its finance core.
+    function setRegistry(address registry) external;
+
+    function setParams(Params calldata params) external;
+
+    function pause() external;
+
+    function unpause() external;
+
+    /// @notice True while the regulator has stopped every state change.
+    function paused() external view returns (bool);
+
+    /// @notice Reverts unless the platform is running and `account` holds `role`. The registry asks this.
+    function requireActiveRole(bytes32 role, address account) external view;
+
+    // ---- products ----
+
+    function createProduct(ProductTerms calldata terms, bytes32 detailsHash) external returns (uint256 productId);
+
+    function setProductActive(uint256 productId, bool active) external;
+
+    // ---- the loan's life ----
+
+    function applyForLoan(
+        uint256 productId,
+        uint256[] calldata patentIds,
+        uint96 requestedAmount,
+        uint16 termDays,
+        bytes32 purposeHash
+    ) external returns (uint256 loanId);
+
+    function withdrawApplication(uint256 loanId) external;
+
+    function approveLoan(uint256 loanId, uint96 amount, uint16 rateBps, uint16 termDays) external;
+
+    function rejectApplication(uint256 loanId, bytes32 reasonHash) external;
+
+    function cancelLoan(uint256 loanId, bytes32 reasonHash) external;
+
+    function registerPledge(uint256 loanId, string calldata registrationNo) external;
+
+    function disburse(uint256 loanId, bytes32 referenceHash) external;
+
+    function repay(uint256 loanId, uint96 amount, bytes32 referenceHash) external;
+
+    /// @notice Settles exactly what is owed at this block.
+    function repayInFull(uint256 loanId, bytes32 referenceHash) external;
+
+    function declareDefault(uint256 loanId) external;
+
+    function compensate(uint256 loanId) external;
+
+    function dispose(uint256 loanId, address buyer, uint96 recovered, bytes32 referenceHash) external;
+
+    function releasePledge(uint256 loanId) external;
+
+    // ---- views ----
+
+    function registry() external view returns (address);
+
+    function params() external view returns (Params memory);
+
+    function fundPaid() external view returns (uint256);
+
+    function productCount() external view returns (uint256);
+
+    function loanCount() external view returns (uint256);
+
+    function getProduct(uint256 productId) external view returns (Product memory);
+
+    function getLoan(uint256 loanId) external view returns (Loan memory);
+
+    /// @notice What the loan owes at `time` (not before its last accrual), rounded down to the fen.
+    function owedAt(uint256 loanId, uint256 time) external view returns (Owed memory);
+
+    /// @notice The earliest time a default may be declared, under the current grace period.
+    function defaultableAt(uint256 loanId) external view returns (uint256);
+}
