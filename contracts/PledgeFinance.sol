@@ -178,8 +178,8 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
     ) external onlyRole(BANK_ROLE) whenNotPaused {
         Loan storage loan = _bankLoanIn(loanId, LoanStatus.Applied);
         Product storage product = _products[loan.productId];
-        uint256 maxAmount = product.maxAmount < loan.requestedAmount ? product.maxAmount : loan.requestedAmount;
-        _requireAmount(amount, maxAmount);
+        // The application was within the product's maximum, so the request is the tighter bound.
+        _requireAmount(amount, loan.requestedAmount);
         require(
             rateBps >= product.minRateBps && rateBps <= product.maxRateBps,
             PledgeFinanceRateOutOfRange(rateBps, product.minRateBps, product.maxRateBps)

@@ -16,6 +16,7 @@ import {
   type Platform,
 } from "./helpers/fixtures";
 import { LoanStatus, PatentStatus, stateBits } from "./helpers/enums";
+import { DEFAULT_ADMIN, FINANCE_CORE, GUARDED_FINANCE, GUARDED_REGISTRY, SIGNERS } from "./helpers/guarded";
 
 const APPRAISAL = 10_000_000_00n; // each fixture patent is appraised at ¥10,000,000.00
 
@@ -31,6 +32,8 @@ describe("PledgeFinance", () => {
       await expect(p.finance.setRegistry(await p.registry.getAddress()))
         .to.be.revertedWithCustomError(p.finance, "PledgeFinanceRegistryAlreadySet")
         .withArgs(await p.registry.getAddress());
+      expect(await p.finance.registry()).to.equal(await p.registry.getAddress());
+      expect(await p.registry.finance()).to.equal(await p.finance.getAddress());
       const fresh = await ethers.deployContract("PledgeFinance", [p.admin.address, DEFAULT_PARAMS]);
       await expect(fresh.setRegistry(await p.registry.getAddress()))
         .to.be.revertedWithCustomError(fresh, "PledgeFinanceRegistryMismatch")
@@ -274,6 +277,18 @@ describe("PledgeFinance", () => {
       await expect(p.finance.connect(p.bank1).approveLoan(loanId, limit, 600n, 365n)).to.emit(p.finance, "LoanApproved");
     });
 
+    it("uses the product's LTV when it is below the platform's cap", async () => {
+      const p = await loadFixture(deployPlatform);
+      const productId = await createProduct(p, p.bank1, { ...PRODUCT_TERMS, ltvBps: 2_500n });
+      const patent = await registerPatent(p);
+      await p.finance.connect(p.ent1).applyForLoan(productId, [patent], APPRAISAL, 365n, hash("p"));
+      const loanId = await p.finance.loanCount();
+      const limit = APPRAISAL / 4n;
+      await expect(p.finance.connect(p.bank1).approveLoan(loanId, limit + 1n, 600n, 365n))
+        .to.be.revertedWithCustomError(p.finance, "PledgeFinanceLtvExceeded")
+        .withArgs(loanId, limit + 1n, limit, APPRAISAL, 2_500n);
+    });
+
     it("counts only appraisals still valid at approval", async () => {
       const p = await loadFixture(deployPlatform);
       const valued = await registerPatent(p, { value: 0n });
@@ -459,6 +474,19 @@ describe("PledgeFinance", () => {
         );
     });
 
+    it("accrues only penalty between two late repayments", async () => {
+      const p = await loadFixture(deployPlatform);
+      const { loanId, start } = await disbursedAt(p);
+      const maturity = start + 100n * DAY;
+      await time.setNextBlockTimestamp(maturity + DAY);
+      await p.finance.connect(p.bank1).repay(loanId, 1n, hash("r1"));
+      const before = await p.finance.getLoan(loanId);
+      await time.setNextBlockTimestamp(maturity + 11n * DAY);
+      const penalty = (plan.amount * 730n * 15_000n * 10n * DAY) / (10_000n * 10_000n * YEAR);
+      const owed = await p.finance.owedAt(loanId, maturity + 11n * DAY);
+      expect([owed.interest, owed.penalty]).to.deep.equal([before.interestDue, before.penaltyDue + penalty]);
+    });
+
     it("refuses to take more than is owed, or nothing", async () => {
       const p = await loadFixture(deployPlatform);
       const { loanId, start } = await disbursedAt(p);
@@ -635,30 +663,38 @@ describe("PledgeFinance", () => {
   });
 
   describe("the regulator's pause (SPEC 3)", () => {
-    it("stops every state change until unpaused", async () => {
+    // Role administration stays open during a pause so that a compromised key can be revoked.
+    const notPausable = new Set(["setRegistry", "grantRole", "revokeRole", "pause", "unpause"]);
+    const pausable = [...GUARDED_FINANCE, ...GUARDED_REGISTRY].filter(
+      (g) => !notPausable.has(g.fn) && g.role !== FINANCE_CORE && g.role !== DEFAULT_ADMIN,
+    );
+
+    for (const guarded of pausable) {
+      it(`stops ${guarded.fn} while paused`, async () => {
+        const p = await loadFixture(deployPlatform);
+        await expect(p.finance.connect(p.regulator).pause()).to.emit(p.finance, "Paused").withArgs(p.regulator.address);
+        const entitled = SIGNERS.find((s) => s.holds.includes(guarded.role))!.signer(p);
+        await expect(guarded.call(p, entitled)).to.be.revertedWithCustomError(guarded.on(p), "EnforcedPause");
+      });
+    }
+
+    it("stops owners' transfers while paused, and everything resumes on unpause", async () => {
       const p = await loadFixture(deployPlatform);
       const disbursed = await loanIn(p, "Disbursed");
-      const applied = await applyForLoan(p);
       const patent = await registerPatent(p);
-      const now = BigInt(await time.latest());
-      await expect(p.finance.connect(p.regulator).pause()).to.emit(p.finance, "Paused").withArgs(p.regulator.address);
-      const onRegistry = [
-        () => p.registry.connect(p.ent1).registerPatent("CN201710601862.3", 0n, now - DAY, now + YEAR, hash("m"), hash("c")),
-        () => p.registry.connect(p.ipoffice).updateLegalStatus(patent, 1n, false, false),
-        () => p.registry.connect(p.appraiser).recordAppraisal(patent, 1n, now + YEAR, hash("r")),
-        () => p.registry.connect(p.ent1).transferFrom(p.ent1.address, p.ent2.address, patent),
-      ];
-      const onFinance = [
-        () => p.finance.setParams(DEFAULT_PARAMS),
-        () => p.finance.connect(p.bank1).createProduct(PRODUCT_TERMS, hash("d")),
-        () => p.finance.connect(p.ent1).applyForLoan(applied.productId, [patent], 1n, 1n, hash("p")),
-        () => p.finance.connect(p.bank1).approveLoan(applied.loanId, 1n, 600n, 30n),
-        () => p.finance.connect(p.bank1).repay(disbursed.loanId, 1n, hash("r")),
-      ];
-      for (const attempt of onRegistry) await expect(attempt()).to.be.revertedWithCustomError(p.registry, "EnforcedPause");
-      for (const attempt of onFinance) await expect(attempt()).to.be.revertedWithCustomError(p.finance, "EnforcedPause");
-      await expect(p.finance.connect(p.regulator).unpause()).to.emit(p.finance, "Unpaused");
+      await p.finance.connect(p.regulator).pause();
+      expect(await p.finance.paused()).to.equal(true);
+      await expect(p.registry.connect(p.ent1).transferFrom(p.ent1.address, p.ent2.address, patent)).to.be.revertedWithCustomError(
+        p.registry,
+        "EnforcedPause",
+      );
+      await expect(p.finance.connect(p.bank1).repay(disbursed.loanId, 1n, hash("r"))).to.be.revertedWithCustomError(
+        p.finance,
+        "EnforcedPause",
+      );
+      await expect(p.finance.connect(p.regulator).unpause()).to.emit(p.finance, "Unpaused").withArgs(p.regulator.address);
       await expect(p.finance.connect(p.bank1).repay(disbursed.loanId, 1n, hash("r"))).to.emit(p.finance, "RepaymentRecorded");
+      await expect(p.registry.connect(p.ent1).transferFrom(p.ent1.address, p.ent2.address, patent)).to.emit(p.registry, "Transfer");
     });
   });
 
