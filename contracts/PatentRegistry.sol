@@ -154,21 +154,13 @@ contract PatentRegistry is ERC721, IPatentRegistry {
     }
 
     /// @inheritdoc IPatentRegistry
-    function pledge(
-        uint64,
-        address borrower,
-        uint256[] calldata patentIds,
-        uint32 maturity
-    ) external onlyFinance {
+    function pledge(uint64, address borrower, uint256[] calldata patentIds, uint32 maturity) external onlyFinance {
         for (uint256 i; i < patentIds.length; ++i) {
             uint256 patentId = patentIds[i];
             Patent storage patent = _patents[patentId];
             _requireOwner(patentId, borrower);
             _requireState(patentId, patent.status, _bit(PatentStatus.Verified));
-            require(
-                patent.feePaidUntil >= maturity,
-                PatentRegistryFeeUnpaid(patentId, patent.feePaidUntil, maturity)
-            );
+            require(patent.feePaidUntil >= maturity, PatentRegistryFeeUnpaid(patentId, patent.feePaidUntil, maturity));
             require(!patent.preserved, PatentRegistryPreserved(patentId));
             require(!patent.invalidationPending, PatentRegistryInvalidationPending(patentId));
             require(

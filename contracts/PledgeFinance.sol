@@ -49,7 +49,14 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
     constructor(address admin, Params memory initialParams) {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(ADMIN_ROLE, admin);
-        bytes32[6] memory kinds = [ENTERPRISE_ROLE, APPRAISER_ROLE, IPOFFICE_ROLE, BANK_ROLE, FUND_ROLE, REGULATOR_ROLE];
+        bytes32[6] memory kinds = [
+            ENTERPRISE_ROLE,
+            APPRAISER_ROLE,
+            IPOFFICE_ROLE,
+            BANK_ROLE,
+            FUND_ROLE,
+            REGULATOR_ROLE
+        ];
         for (uint256 i; i < kinds.length; ++i) _setRoleAdmin(kinds[i], ADMIN_ROLE);
         _setParams(initialParams);
     }
@@ -476,7 +483,8 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
     }
 
     function _owed(uint256 principal, uint256 interest, uint256 penalty) private pure returns (Owed memory) {
-        return Owed({principal: principal, interest: interest, penalty: penalty, total: principal + interest + penalty});
+        return
+            Owed({principal: principal, interest: interest, penalty: penalty, total: principal + interest + penalty});
     }
 
     function _defaultableAt(Loan storage loan) private view returns (uint256) {
@@ -508,10 +516,7 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
     }
 
     function _requireLoanState(uint256 loanId, LoanStatus current, bytes32 expectedStates) private pure {
-        require(
-            _bit(current) & expectedStates != 0,
-            PledgeFinanceUnexpectedLoanState(loanId, current, expectedStates)
-        );
+        require(_bit(current) & expectedStates != 0, PledgeFinanceUnexpectedLoanState(loanId, current, expectedStates));
     }
 
     function _bit(LoanStatus status) private pure returns (bytes32) {

@@ -121,7 +121,13 @@ interface IPledgeFinanceErrors is IPledgeFinanceTypes {
     error PledgeFinanceRateOutOfRange(uint256 rateBps, uint256 min, uint256 max);
     error PledgeFinanceTermOutOfRange(uint256 termDays, uint256 min, uint256 max);
     /// @notice Approved principal above the LTV cap x the patents' valid appraisals.
-    error PledgeFinanceLtvExceeded(uint256 loanId, uint256 amount, uint256 maxAmount, uint256 appraisedTotal, uint256 ltvBps);
+    error PledgeFinanceLtvExceeded(
+        uint256 loanId,
+        uint256 amount,
+        uint256 maxAmount,
+        uint256 appraisedTotal,
+        uint256 ltvBps
+    );
     error PledgeFinanceInvalidRegistrationNo();
     error PledgeFinanceOverpayment(uint256 loanId, uint256 amount, uint256 owed);
     /// @notice Default is possible only after maturity plus the grace period.
