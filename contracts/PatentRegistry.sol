@@ -44,8 +44,9 @@ contract PatentRegistry is ERC721, IPatentRegistry {
         bytes32 metadataHash,
         bytes32 certificateHash
     ) external onlyActiveRole(Roles.ENTERPRISE) returns (uint256 patentId) {
-        (bytes memory normal, PatentKind fromNumber) = PatentNumber.normalize(number);
-        require(kind == fromNumber, PatentRegistryKindMismatch(number, kind, fromNumber));
+        (bytes16 normal, PatentKind fromNumber) = PatentNumber.normalize(number);
+        // Not `require`: it would copy `number` to memory even when the kinds agree.
+        if (kind != fromNumber) revert PatentRegistryKindMismatch(number, kind, fromNumber);
         require(
             grantDate <= block.timestamp && block.timestamp < expiryDate,
             PatentRegistryInvalidDates(grantDate, expiryDate)
@@ -65,7 +66,7 @@ contract PatentRegistry is ERC721, IPatentRegistry {
         emit PatentRegistered(
             patentId,
             msg.sender,
-            string(normal),
+            PatentNumber.toString(normal),
             kind,
             grantDate,
             expiryDate,
@@ -124,11 +125,11 @@ contract PatentRegistry is ERC721, IPatentRegistry {
         require(reportHash != 0, PatentRegistryMissingDocumentHash());
         uint32 index = patent.appraisalCount++;
         _appraisals[patentId][index] = Appraisal({
-            appraiser: msg.sender,
             value: value,
-            reportHash: reportHash,
             validUntil: validUntil,
-            recordedAt: uint32(block.timestamp)
+            recordedAt: uint32(block.timestamp),
+            appraiser: msg.sender,
+            reportHash: reportHash
         });
         emit AppraisalRecorded(patentId, msg.sender, index, value, validUntil, reportHash);
     }
@@ -154,7 +155,13 @@ contract PatentRegistry is ERC721, IPatentRegistry {
     }
 
     /// @inheritdoc IPatentRegistry
-    function pledge(uint64, address borrower, uint256[] calldata patentIds, uint32 maturity) external onlyFinance {
+    function pledge(
+        uint64,
+        address borrower,
+        uint256[] calldata patentIds,
+        uint32 maturity
+    ) external onlyFinance returns (uint32 collateralExpiry) {
+        collateralExpiry = type(uint32).max;
         for (uint256 i; i < patentIds.length; ++i) {
             uint256 patentId = patentIds[i];
             Patent storage patent = _patents[patentId];
@@ -168,6 +175,7 @@ contract PatentRegistry is ERC721, IPatentRegistry {
                 PatentRegistryExpiresBeforeMaturity(patentId, patent.expiryDate, maturity)
             );
             patent.status = PatentStatus.Pledged;
+            if (patent.expiryDate < collateralExpiry) collateralExpiry = patent.expiryDate;
         }
     }
 
@@ -225,16 +233,8 @@ contract PatentRegistry is ERC721, IPatentRegistry {
     }
 
     /// @inheritdoc IPatentRegistry
-    function requireProtectedThrough(uint256[] calldata patentIds, uint32 maturity) external view {
-        for (uint256 i; i < patentIds.length; ++i) {
-            uint32 expiryDate = _patents[patentIds[i]].expiryDate;
-            require(expiryDate >= maturity, PatentRegistryExpiresBeforeMaturity(patentIds[i], expiryDate, maturity));
-        }
-    }
-
-    /// @inheritdoc IPatentRegistry
     function patentIdOf(string calldata number) external pure returns (uint256) {
-        (bytes memory normal, ) = PatentNumber.normalize(number);
+        (bytes16 normal, ) = PatentNumber.normalize(number);
         return PatentNumber.idOf(normal);
     }
 

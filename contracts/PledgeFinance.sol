@@ -105,16 +105,15 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
         ProductTerms calldata terms,
         bytes32 detailsHash
     ) external onlyRole(BANK_ROLE) whenNotPaused returns (uint256 productId) {
-        require(
+        bool valid =
             terms.maxAmount > 0 &&
                 terms.minRateBps <= terms.maxRateBps &&
                 terms.maxRateBps <= LoanMath.BPS &&
                 terms.maxTermDays > 0 &&
                 terms.maxTermDays <= MAX_TERM_DAYS &&
                 terms.ltvBps > 0 &&
-                terms.ltvBps <= _params.ltvCapBps,
-            PledgeFinanceInvalidProduct(terms)
-        );
+                terms.ltvBps <= _params.ltvCapBps;
+        if (!valid) revert PledgeFinanceInvalidProduct(terms); // not `require`: it would copy `terms` every time
         productId = ++_productCount;
         _products[productId] = Product({
             bank: msg.sender,
@@ -244,14 +243,19 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
             block.timestamp,
             estimatedMaturity
         );
-        _registry.pledge(uint64(loanId), loan.borrower, loan.patentIds, estimatedMaturity);
+        // The trusted registry returns the earliest expiry it checked; disbursement reuses it.
+        loan.collateralExpiry = _registry.pledge(uint64(loanId), loan.borrower, loan.patentIds, estimatedMaturity);
     }
 
     /// @inheritdoc IPledgeFinance
     function disburse(uint256 loanId, bytes32 referenceHash) external onlyRole(BANK_ROLE) whenNotPaused {
         Loan storage loan = _bankLoanIn(loanId, LoanStatus.Pledged);
         uint32 maturityAt = LoanMath.maturity(block.timestamp, loan.termDays).toUint32();
-        _registry.requireProtectedThrough(loan.patentIds, maturityAt);
+        // Expiry dates never change once registered, so the earliest one found at pledge still holds.
+        require(
+            maturityAt <= loan.collateralExpiry,
+            PledgeFinanceCollateralExpiresBeforeMaturity(loanId, loan.collateralExpiry, maturityAt)
+        );
 
         loan.status = LoanStatus.Disbursed;
         loan.disbursedAt = uint32(block.timestamp);

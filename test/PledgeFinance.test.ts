@@ -407,11 +407,12 @@ describe("PledgeFinance", () => {
       expect([loan.disbursedAt, loan.maturityAt, loan.principalOutstanding]).to.deep.equal([at, at + 365n * DAY, STANDARD_LOAN.amount]);
     });
 
-    it("checks the expiry rule again with the real date", async () => {
+    it("checks the expiry rule again with the real date, against the earliest-expiring patent", async () => {
       const p = await loadFixture(deployPlatform);
       const productId = await createProduct(p);
       const patent = await registerPatent(p, { expiresIn: 400n * DAY });
-      await p.finance.connect(p.ent1).applyForLoan(productId, [patent], 1_000n, 365n, hash("p"));
+      const longLived = await registerPatent(p);
+      await p.finance.connect(p.ent1).applyForLoan(productId, [longLived, patent], 1_000n, 365n, hash("p"));
       const loanId = await p.finance.loanCount();
       await p.finance.connect(p.bank1).approveLoan(loanId, 1_000n, 600n, 365n);
       await p.finance.connect(p.ipoffice).registerPledge(loanId, "ZY1");
@@ -420,8 +421,8 @@ describe("PledgeFinance", () => {
       await time.setNextBlockTimestamp(at);
       const expiry = (await p.registry.getPatent(patent)).expiryDate;
       await expect(p.finance.connect(p.bank1).disburse(loanId, hash("w")))
-        .to.be.revertedWithCustomError(p.registry, "PatentRegistryExpiresBeforeMaturity")
-        .withArgs(patent, expiry, at + 365n * DAY);
+        .to.be.revertedWithCustomError(p.finance, "PledgeFinanceCollateralExpiresBeforeMaturity")
+        .withArgs(loanId, expiry, at + 365n * DAY);
     });
   });
 

@@ -41,11 +41,11 @@ interface IPatentRegistryTypes {
 
     /// @notice One valuation by an appraiser. The newest unexpired one counts.
     struct Appraisal {
-        address appraiser;
         uint96 value; // fen
-        bytes32 reportHash; // SHA-256 of the valuation report
         uint32 validUntil; // valid through this second
         uint32 recordedAt;
+        address appraiser;
+        bytes32 reportHash; // SHA-256 of the valuation report
     }
 }
 
@@ -154,7 +154,13 @@ interface IPatentRegistry is IPatentRegistryErrors, IPatentRegistryEvents {
     function unreserve(uint64 loanId, uint256[] calldata patentIds) external;
 
     /// @notice Runs the IP office's refusal rules and marks the patents pledged.
-    function pledge(uint64 loanId, address borrower, uint256[] calldata patentIds, uint32 maturity) external;
+    /// @return collateralExpiry the earliest expiry among the patents, which bounds the loan's maturity
+    function pledge(
+        uint64 loanId,
+        address borrower,
+        uint256[] calldata patentIds,
+        uint32 maturity
+    ) external returns (uint32 collateralExpiry);
 
     /// @notice Cancels the pledge on repaid patents: they return to verified and leave the loan.
     function releasePledge(uint64 loanId, uint256[] calldata patentIds) external;
@@ -175,9 +181,6 @@ interface IPatentRegistry is IPatentRegistryErrors, IPatentRegistryEvents {
 
     /// @notice Sum of the current appraisals of `patentIds` (a patent without one adds 0).
     function appraisedTotal(uint256[] calldata patentIds) external view returns (uint256 total);
-
-    /// @notice Reverts with {PatentRegistryExpiresBeforeMaturity} unless every patent outlives `maturity`.
-    function requireProtectedThrough(uint256[] calldata patentIds, uint32 maturity) external view;
 
     /// @notice The id a number registers under, after normalisation and validation.
     function patentIdOf(string calldata number) external pure returns (uint256);

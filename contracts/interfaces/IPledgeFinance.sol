@@ -63,7 +63,7 @@ interface IPledgeFinanceTypes {
         address bank;
         uint32 registeredAt;
         uint32 disbursedAt;
-        uint32 defaultedAt;
+        uint32 collateralExpiry; // the earliest expiry of the pledged patents: maturity may not pass it
         // slot 2
         uint96 requestedAmount;
         uint96 amount; // approved principal
@@ -78,6 +78,7 @@ interface IPledgeFinanceTypes {
         // slot 5
         uint96 outstandingAtDefault;
         uint96 compensation;
+        uint32 defaultedAt;
         // slot 6
         uint96 recovered;
         string registrationNo;
@@ -129,6 +130,8 @@ interface IPledgeFinanceErrors is IPledgeFinanceTypes {
         uint256 ltvBps
     );
     error PledgeFinanceInvalidRegistrationNo();
+    /// @notice Disbursement checks again, with the real date, that every patent outlives the maturity.
+    error PledgeFinanceCollateralExpiresBeforeMaturity(uint256 loanId, uint256 collateralExpiry, uint256 maturity);
     error PledgeFinanceOverpayment(uint256 loanId, uint256 amount, uint256 owed);
     /// @notice Default is possible only after maturity plus the grace period.
     error PledgeFinanceNotYetDefaultable(uint256 loanId, uint256 defaultableAt);

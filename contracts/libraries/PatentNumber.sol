@@ -8,71 +8,76 @@ import {IPatentRegistryErrors, IPatentRegistryTypes} from "../interfaces/IPatent
 ///         normal form is `CN` + 12 digits + `.` + check digit; the check digit is the digits
 ///         weighted 2,3,4,5,6,7,8,9,2,3,4,5, summed, mod 11, with `X` for 10. The fifth digit is
 ///         the kind: 1 or 8 invention, 2 or 9 utility model, 3 design.
+/// @dev Reverts use `if (...) revert` rather than `require(..., Error(number))`: `require`
+///      evaluates its error's arguments even when the condition holds, copying the string each time.
+///      The 16 characters of the normal form are kept in one word, first character highest, so
+///      normalising costs a few thousand gas rather than a memory buffer's tens of thousands.
 library PatentNumber {
-    uint256 internal constant NORMAL_LENGTH = 16;
+    uint256 private constant LENGTH = 16;
     uint256 private constant DIGITS = 12;
-    uint256 private constant DOT_AT = 14;
-    uint256 private constant CHECK_AT = 15;
+    uint256 private constant PREFIX_CN = 0x434e; // "CN"
+    uint256 private constant PREFIX_ZL = 0x5a4c; // "ZL"
 
     /// @return normal the number in normal form
     /// @return kind the kind its fifth digit gives
     function normalize(
-        string memory number
-    ) internal pure returns (bytes memory normal, IPatentRegistryTypes.PatentKind kind) {
-        normal = _compact(number);
-        _requireShape(normal, number);
-        kind = _kindOf(normal[6], number);
-        bytes1 expected = _checkDigit(normal);
-        require(normal[CHECK_AT] == expected, IPatentRegistryErrors.PatentRegistryWrongCheckDigit(number, expected));
+        string calldata number
+    ) internal pure returns (bytes16 normal, IPatentRegistryTypes.PatentKind kind) {
+        uint256 packed = _compact(number);
+        if (packed >> 112 == PREFIX_ZL) packed = (packed & type(uint112).max) | (PREFIX_CN << 112);
+        bool ok = packed >> 112 == PREFIX_CN && _charAt(packed, 14) == 0x2e; // "."
+        uint256 sum;
+        for (uint256 i; ok && i < DIGITS; ++i) {
+            uint256 c = _charAt(packed, 2 + i);
+            ok = c >= 0x30 && c <= 0x39;
+            if (ok) sum += (c - 0x30) * (i < 8 ? i + 2 : i - 6); // weights 2..9, then 2..5
+        }
+        uint256 check = _charAt(packed, 15);
+        if (!ok || !((check >= 0x30 && check <= 0x39) || check == 0x58)) _revertMalformed(number);
+        kind = _kindOf(_charAt(packed, 6), number);
+        bytes1 expected = sum % 11 == 10 ? bytes1("X") : bytes1(uint8(0x30 + (sum % 11)));
+        if (check != uint8(expected)) revert IPatentRegistryErrors.PatentRegistryWrongCheckDigit(number, expected);
+        normal = bytes16(uint128(packed));
     }
 
     /// @notice The token id of a number: keccak256 of its normal form.
-    function idOf(bytes memory normal) internal pure returns (uint256) {
-        return uint256(keccak256(normal));
+    function idOf(bytes16 normal) internal pure returns (uint256) {
+        return uint256(keccak256(abi.encodePacked(normal)));
     }
 
-    /// @dev Removes spaces, upper-cases letters and reads a leading ZL as CN.
-    function _compact(string memory number) private pure returns (bytes memory normal) {
-        bytes memory raw = bytes(number);
-        normal = new bytes(NORMAL_LENGTH);
+    /// @notice The normal form as text.
+    function toString(bytes16 normal) internal pure returns (string memory) {
+        return string(abi.encodePacked(normal));
+    }
+
+    /// @dev Removes spaces and upper-cases letters, packing the 16 characters into one word.
+    function _compact(string calldata number) private pure returns (uint256 packed) {
+        bytes calldata raw = bytes(number);
         uint256 length;
         for (uint256 i; i < raw.length; ++i) {
-            bytes1 c = raw[i];
-            if (c == " ") continue;
-            require(length < NORMAL_LENGTH, IPatentRegistryErrors.PatentRegistryMalformedNumber(number));
-            if (c >= "a" && c <= "z") c = bytes1(uint8(c) - 32);
-            normal[length++] = c;
+            uint256 c = uint8(raw[i]);
+            if (c == 0x20) continue;
+            if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+            if (length == LENGTH) _revertMalformed(number);
+            packed = (packed << 8) | c;
+            ++length;
         }
-        require(length == NORMAL_LENGTH, IPatentRegistryErrors.PatentRegistryMalformedNumber(number));
-        if (normal[0] == "Z" && normal[1] == "L") (normal[0], normal[1]) = (bytes1("C"), bytes1("N"));
+        if (length != LENGTH) _revertMalformed(number);
     }
 
-    function _requireShape(bytes memory normal, string memory number) private pure {
-        bool ok = normal[0] == "C" && normal[1] == "N" && normal[DOT_AT] == ".";
-        for (uint256 i = 2; ok && i < 2 + DIGITS; ++i) ok = _isDigit(normal[i]);
-        bytes1 check = normal[CHECK_AT];
-        ok = ok && (_isDigit(check) || check == "X");
-        require(ok, IPatentRegistryErrors.PatentRegistryMalformedNumber(number));
-    }
-
-    function _kindOf(bytes1 digit, string memory number) private pure returns (IPatentRegistryTypes.PatentKind) {
-        if (digit == "1" || digit == "8") return IPatentRegistryTypes.PatentKind.Invention;
-        if (digit == "2" || digit == "9") return IPatentRegistryTypes.PatentKind.UtilityModel;
-        if (digit == "3") return IPatentRegistryTypes.PatentKind.Design;
+    function _kindOf(uint256 digit, string calldata number) private pure returns (IPatentRegistryTypes.PatentKind) {
+        if (digit == 0x31 || digit == 0x38) return IPatentRegistryTypes.PatentKind.Invention;
+        if (digit == 0x32 || digit == 0x39) return IPatentRegistryTypes.PatentKind.UtilityModel;
+        if (digit == 0x33) return IPatentRegistryTypes.PatentKind.Design;
         revert IPatentRegistryErrors.PatentRegistryMalformedNumber(number);
     }
 
-    function _checkDigit(bytes memory normal) private pure returns (bytes1) {
-        uint256 sum;
-        for (uint256 i; i < DIGITS; ++i) {
-            uint256 weight = i < 8 ? i + 2 : i - 6; // 2..9 then 2..5
-            sum += (uint8(normal[2 + i]) - 48) * weight;
-        }
-        uint256 check = sum % 11;
-        return check == 10 ? bytes1("X") : bytes1(uint8(48 + check));
+    /// @dev The character at `index` (0 = first) of the 16 packed ones.
+    function _charAt(uint256 packed, uint256 index) private pure returns (uint256) {
+        return (packed >> (8 * (LENGTH - 1 - index))) & 0xff;
     }
 
-    function _isDigit(bytes1 c) private pure returns (bool) {
-        return c >= "0" && c <= "9";
+    function _revertMalformed(string calldata number) private pure {
+        revert IPatentRegistryErrors.PatentRegistryMalformedNumber(number);
     }
 }
