@@ -28,7 +28,7 @@ export const ROLES = {
   admin: ethers.id("ADMIN_ROLE"),
 };
 
-export const GUARDED_FINANCE: Guarded[] = [
+const FINANCE_CALLS: Omit<Guarded, "on">[] = [
   { fn: "setRegistry", role: DEFAULT_ADMIN, call: (p, s) => p.finance.connect(s).setRegistry(s.address) },
   { fn: "setParams", role: ROLES.admin, call: (p, s) => p.finance.connect(s).setParams(DEFAULT_PARAMS) },
   { fn: "grantRole", role: ROLES.admin, call: (p, s) => p.finance.connect(s).grantRole(p.roles.bank, s.address) },
@@ -50,9 +50,10 @@ export const GUARDED_FINANCE: Guarded[] = [
   { fn: "compensate", role: ROLES.fund, call: (p, s) => p.finance.connect(s).compensate(1n) },
   { fn: "dispose", role: ROLES.bank, call: (p, s) => p.finance.connect(s).dispose(1n, s.address, 1n, H) },
   { fn: "releasePledge", role: ROLES.ipoffice, call: (p, s) => p.finance.connect(s).releasePledge(1n) },
-].map((g) => ({ ...g, on: (p: Platform) => p.finance }));
+];
+export const GUARDED_FINANCE: Guarded[] = FINANCE_CALLS.map((g) => ({ ...g, on: (p: Platform) => p.finance }));
 
-export const GUARDED_REGISTRY: Guarded[] = [
+const REGISTRY_CALLS: Omit<Guarded, "on">[] = [
   {
     fn: "registerPatent",
     role: ROLES.enterprise,
@@ -80,7 +81,8 @@ export const GUARDED_REGISTRY: Guarded[] = [
     role: FINANCE_CORE,
     call: (p, s) => p.registry.connect(s).transferCollateral(1n, [1n], s.address),
   },
-].map((g) => ({ ...g, on: (p: Platform) => p.registry }));
+];
+export const GUARDED_REGISTRY: Guarded[] = REGISTRY_CALLS.map((g) => ({ ...g, on: (p: Platform) => p.registry }));
 
 /** Each signer of the fixture by organisation kind, and the roles it holds. */
 export const SIGNERS: { kind: string; signer: (p: Platform) => HardhatEthersSigner; holds: string[] }[] = [

@@ -1,0 +1,20 @@
+// ESLint (flat config): TypeScript in scripts/ and test/, and the Hardhat config.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["artifacts/", "cache/", "coverage/", "typechain-types/", "node_modules/", "dist/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-expressions": "off", // chai's `expect(x).to.be.true`
+    },
+  },
+  {
+    files: ["**/*.mjs", "**/*.js"],
+    languageOptions: { globals: { console: "readonly", process: "readonly", module: "writable", URL: "readonly" } },
+  },
+);
