@@ -1,0 +1,804 @@
+/**
+ * An executable model of the iPledge ledger (SPEC sections 2 and 3), written from the spec and the
+ * interfaces, independent of the contracts' code. Used only by test/Invariants.test.ts.
+ *
+ * Every action is first *judged* against the model at the time of the block it will be mined in:
+ * the verdict says whether the contracts must accept it (and then which single event it emits and
+ * how the ledger changes) or must refuse it (and why, for the failure message).
+ */
+import { ethers } from "ethers";
+import { LoanStatus, PatentKind, PatentStatus } from "./enums";
+import { checkDigit } from "./patentNumber";
+
+export const DAY = 86_400n;
+export const YEAR = 365n * DAY;
+export const BPS = 10_000n;
+const PENALTY_RATE_BPS = 15_000n;
+const MAX_PATENTS_PER_LOAN = 10;
+const MAX_TERM_DAYS = 7_300n;
+const MAX_REGISTRATION_NO_LENGTH = 64;
+
+export type Role = "enterprise" | "appraiser" | "ipoffice" | "bank" | "fund" | "regulator" | "admin";
+
+export interface Params {
+  ltvCapBps: bigint;
+  graceDays: bigint;
+  fundShareBps: bigint;
+  fundCapacity: bigint;
+}
+
+export interface ProductTerms {
+  maxAmount: bigint;
+  minRateBps: bigint;
+  maxRateBps: bigint;
+  maxTermDays: bigint;
+  ltvBps: bigint;
+}
+
+export interface ProductModel extends ProductTerms {
+  id: bigint;
+  bank: string;
+  active: boolean;
+}
+
+export interface AppraisalModel {
+  value: bigint;
+  validUntil: bigint;
+}
+
+export interface PatentModel {
+  id: bigint;
+  number: string;
+  kind: bigint;
+  owner: string;
+  status: bigint;
+  grantDate: bigint;
+  expiryDate: bigint;
+  feePaidUntil: bigint;
+  preserved: boolean;
+  invalidationPending: boolean;
+  loanId: bigint;
+  metadataHash: string;
+  certificateHash: string;
+  appraisals: AppraisalModel[];
+}
+
+export interface LoanModel {
+  id: bigint;
+  borrower: string;
+  bank: string;
+  productId: bigint;
+  status: bigint;
+  patentIds: bigint[];
+  requestedAmount: bigint;
+  amount: bigint;
+  rateBps: bigint;
+  termDays: bigint;
+  registeredAt: bigint;
+  /** The earliest expiry of the patents, recorded at pledge registration: maturity may not pass it. */
+  collateralExpiry: bigint;
+  disbursedAt: bigint;
+  maturityAt: bigint;
+  defaultedAt: bigint;
+  accruedAt: bigint;
+  principalOutstanding: bigint;
+  interestDue: bigint;
+  penaltyDue: bigint;
+  repaid: bigint;
+  outstandingAtDefault: bigint;
+  compensation: bigint;
+  compensated: boolean;
+  recovered: bigint;
+  registrationNo: string;
+  /** Every status the loan has been in, in order. */
+  history: bigint[];
+}
+
+export interface Owed {
+  principal: bigint;
+  interest: bigint;
+  penalty: bigint;
+  total: bigint;
+}
+
+export interface Allocation {
+  amount: bigint;
+  penalty: bigint;
+  interest: bigint;
+  principal: bigint;
+}
+
+export type EventValue = bigint | string | boolean;
+
+export interface Refusal {
+  ok: false;
+  why: string;
+}
+
+export interface Acceptance {
+  ok: true;
+  /** The single domain event the transaction must emit. */
+  event: string;
+  /** The event argument naming the changed entity, and its value. */
+  entity?: [string, EventValue];
+  /** Other event arguments the model predicts exactly, by path (`paid.amount`). */
+  details: Record<string, EventValue>;
+  /** Brings the model to the state after the transaction. */
+  apply: () => void;
+}
+
+export type Verdict = Refusal | Acceptance;
+
+/** The states in which a loan holds its patents (the one-active-loan rule). */
+export const ACTIVE_LOAN_STATES: readonly bigint[] = [
+  LoanStatus.Applied,
+  LoanStatus.Approved,
+  LoanStatus.Pledged,
+  LoanStatus.Disbursed,
+  LoanStatus.Repaid,
+  LoanStatus.Defaulted,
+  LoanStatus.Disposed,
+];
+
+/** SPEC section 3's edges; anything else is an illegal transition. */
+export const LOAN_EDGES: ReadonlyMap<bigint, readonly bigint[]> = new Map([
+  [LoanStatus.None, [LoanStatus.Applied]],
+  [LoanStatus.Applied, [LoanStatus.Approved, LoanStatus.Rejected, LoanStatus.Withdrawn]],
+  [LoanStatus.Approved, [LoanStatus.Pledged, LoanStatus.Cancelled]],
+  [LoanStatus.Pledged, [LoanStatus.Disbursed]],
+  [LoanStatus.Disbursed, [LoanStatus.Repaid, LoanStatus.Defaulted]],
+  [LoanStatus.Repaid, [LoanStatus.Closed]],
+  [LoanStatus.Defaulted, [LoanStatus.Disposed]],
+  [LoanStatus.Disposed, [LoanStatus.Closed]],
+]);
+
+export const isActiveLoan = (status: bigint) => ACTIVE_LOAN_STATES.includes(status);
+
+export const isLegalLoanMove = (from: bigint, to: bigint) => from === to || (LOAN_EDGES.get(from) ?? []).includes(to);
+
+const refuse = (why: string): Refusal => ({ ok: false, why });
+
+function accept(
+  event: string,
+  entity: [string, EventValue] | undefined,
+  apply: () => void,
+  details: Record<string, EventValue> = {},
+): Acceptance {
+  return { ok: true, event, entity, details, apply };
+}
+
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
+const max = (a: bigint, b: bigint) => (a > b ? a : b);
+
+// ---- patent numbers (SPEC section 2) ----
+
+export type ParsedNumber = { ok: true; normal: string; kind: bigint; id: bigint } | { ok: false; why: string };
+
+const KIND_OF_DIGIT: Record<string, bigint> = {
+  "1": PatentKind.Invention,
+  "8": PatentKind.Invention,
+  "2": PatentKind.UtilityModel,
+  "9": PatentKind.UtilityModel,
+  "3": PatentKind.Design,
+};
+
+/** Normalises and validates a number: spaces removed, upper case, ZL read as CN, shape, kind, check digit. */
+export function parsePatentNumber(number: string): ParsedNumber {
+  let normal = number.replace(/ /g, "").replace(/[a-z]/g, (c) => c.toUpperCase());
+  if (normal.length !== 16) return { ok: false, why: "malformed number" };
+  if (normal.startsWith("ZL")) normal = "CN" + normal.slice(2);
+  if (!/^CN[0-9]{12}\.[0-9X]$/.test(normal)) return { ok: false, why: "malformed number" };
+  const kind = KIND_OF_DIGIT[normal[6]];
+  if (kind === undefined) return { ok: false, why: "no kind for the fifth digit" };
+  if (normal[15] !== checkDigit(normal.slice(2, 14))) return { ok: false, why: "wrong check digit" };
+  return { ok: true, normal, kind, id: BigInt(ethers.keccak256(ethers.toUtf8Bytes(normal))) };
+}
+
+// ---- money (SPEC section 3: simple ACT/365 interest, 150% penalty after maturity, rounded down) ----
+
+export function accrue(principal: bigint, rateBps: bigint, from: bigint, to: bigint, maturityAt: bigint) {
+  const normalEnd = min(to, maturityAt);
+  const interest = normalEnd > from ? (principal * rateBps * (normalEnd - from)) / (BPS * YEAR) : 0n;
+  const penaltyStart = max(from, maturityAt);
+  const penalty =
+    to > penaltyStart ? (principal * rateBps * PENALTY_RATE_BPS * (to - penaltyStart)) / (BPS * BPS * YEAR) : 0n;
+  return { interest, penalty };
+}
+
+export function allocate(amount: bigint, penaltyDue: bigint, interestDue: bigint): Allocation {
+  const penalty = min(amount, penaltyDue);
+  const interest = min(amount - penalty, interestDue);
+  return { amount, penalty, interest, principal: amount - penalty - interest };
+}
+
+// ---- the ledger ----
+
+export class LedgerModel {
+  /** The timestamp of the block the next transaction is mined in. */
+  now = 0n;
+  paused = false;
+  fundPaid = 0n;
+  readonly patents = new Map<bigint, PatentModel>();
+  readonly products: ProductModel[] = [];
+  readonly loans: LoanModel[] = [];
+
+  constructor(
+    private readonly roles: ReadonlyMap<string, Role>,
+    public params: Params,
+  ) {}
+
+  roleOf(account: string): Role | undefined {
+    return this.roles.get(account);
+  }
+
+  patent(id: bigint): PatentModel | undefined {
+    return this.patents.get(id);
+  }
+
+  loan(id: bigint): LoanModel | undefined {
+    return id >= 1n && id <= BigInt(this.loans.length) ? this.loans[Number(id) - 1] : undefined;
+  }
+
+  product(id: bigint): ProductModel | undefined {
+    return id >= 1n && id <= BigInt(this.products.length) ? this.products[Number(id) - 1] : undefined;
+  }
+
+  /** The newest appraisal still valid now (SPEC: "the newest unexpired appraisal counts"). */
+  currentAppraisal(patent: PatentModel): bigint {
+    for (let i = patent.appraisals.length - 1; i >= 0; i--) {
+      if (this.now <= patent.appraisals[i].validUntil) return patent.appraisals[i].value;
+    }
+    return 0n;
+  }
+
+  appraisedTotal(patentIds: readonly bigint[]): bigint {
+    return patentIds.reduce((sum, id) => sum + this.currentAppraisal(this.patents.get(id)!), 0n);
+  }
+
+  effectiveLtvBps(product: ProductModel): bigint {
+    return min(product.ltvBps, this.params.ltvCapBps);
+  }
+
+  /** The most a bank may approve on `loan` now: product, request and LTV bounds together. */
+  approvableAmount(loan: LoanModel): bigint {
+    const product = this.product(loan.productId)!;
+    const ltvLimit = (this.appraisedTotal(loan.patentIds) * this.effectiveLtvBps(product)) / BPS;
+    return min(min(product.maxAmount, loan.requestedAmount), ltvLimit);
+  }
+
+  ltvLimit(loan: LoanModel): bigint {
+    const product = this.product(loan.productId)!;
+    return (this.appraisedTotal(loan.patentIds) * this.effectiveLtvBps(product)) / BPS;
+  }
+
+  owed(loan: LoanModel): Owed {
+    let { interestDue: interest, penaltyDue: penalty } = loan;
+    if (loan.status === LoanStatus.Disbursed) {
+      const accrued = accrue(loan.principalOutstanding, loan.rateBps, loan.accruedAt, this.now, loan.maturityAt);
+      interest += accrued.interest;
+      penalty += accrued.penalty;
+    }
+    const principal = loan.principalOutstanding;
+    return { principal, interest, penalty, total: principal + interest + penalty };
+  }
+
+  defaultableAt(loan: LoanModel): bigint {
+    return loan.maturityAt + this.params.graceDays * DAY;
+  }
+
+  /** Why the IP office must refuse to register `loan`'s pledge now, or undefined when it must accept. */
+  pledgeProblem(loan: LoanModel): { patentId: bigint; why: string; fixable: boolean } | undefined {
+    const maturity = this.now + loan.termDays * DAY;
+    for (const patentId of loan.patentIds) {
+      const patent = this.patents.get(patentId)!;
+      if (patent.owner !== loan.borrower) return { patentId, why: "borrower no longer owns a patent", fixable: false };
+      if (patent.status !== PatentStatus.Verified) return { patentId, why: "patent not verified", fixable: false };
+      if (patent.feePaidUntil < maturity) return { patentId, why: "annual fee unpaid through maturity", fixable: true };
+      if (patent.preserved) return { patentId, why: "patent under court preservation", fixable: true };
+      if (patent.invalidationPending) return { patentId, why: "invalidation pending", fixable: true };
+      if (patent.expiryDate < maturity) return { patentId, why: "patent expires before maturity", fixable: false };
+    }
+    return undefined;
+  }
+
+  // ---- access ----
+
+  /** Finance functions check the role, then the pause; registry functions the reverse. Both refuse. */
+  private gate(sender: string, role: Role): Refusal | undefined {
+    if (this.roles.get(sender) !== role) return refuse(`sender lacks the ${role} role`);
+    if (this.paused) return refuse("platform paused");
+    return undefined;
+  }
+
+  // ---- platform ----
+
+  pause(sender: string): Verdict {
+    if (this.roles.get(sender) !== "regulator") return refuse("only the regulator pauses");
+    if (this.paused) return refuse("already paused");
+    return accept("Paused", ["account", sender], () => (this.paused = true));
+  }
+
+  unpause(sender: string): Verdict {
+    if (this.roles.get(sender) !== "regulator") return refuse("only the regulator unpauses");
+    if (!this.paused) return refuse("not paused");
+    return accept("Unpaused", ["account", sender], () => (this.paused = false));
+  }
+
+  setParams(sender: string, params: Params): Verdict {
+    const refusal = this.gate(sender, "admin");
+    if (refusal) return refusal;
+    if (params.ltvCapBps === 0n || params.ltvCapBps > BPS || params.fundShareBps > BPS) return refuse("invalid params");
+    return accept("ParamsUpdated", ["actor", sender], () => (this.params = { ...params }), {
+      "params.ltvCapBps": params.ltvCapBps,
+      "params.graceDays": params.graceDays,
+      "params.fundShareBps": params.fundShareBps,
+      "params.fundCapacity": params.fundCapacity,
+    });
+  }
+
+  // ---- products ----
+
+  createProduct(sender: string, terms: ProductTerms): Verdict {
+    const refusal = this.gate(sender, "bank");
+    if (refusal) return refusal;
+    const valid =
+      terms.maxAmount > 0n &&
+      terms.minRateBps <= terms.maxRateBps &&
+      terms.maxRateBps <= BPS &&
+      terms.maxTermDays > 0n &&
+      terms.maxTermDays <= MAX_TERM_DAYS &&
+      terms.ltvBps > 0n &&
+      terms.ltvBps <= this.params.ltvCapBps;
+    if (!valid) return refuse("product terms out of bounds");
+    const id = BigInt(this.products.length + 1);
+    return accept("ProductCreated", ["productId", id], () =>
+      this.products.push({ ...terms, id, bank: sender, active: true }),
+    );
+  }
+
+  setProductActive(sender: string, productId: bigint, active: boolean): Verdict {
+    const refusal = this.gate(sender, "bank");
+    if (refusal) return refusal;
+    const product = this.product(productId);
+    if (!product) return refuse("unknown product");
+    if (product.bank !== sender) return refuse("not the product's bank");
+    return accept("ProductStatusChanged", ["productId", productId], () => (product.active = active), { active });
+  }
+
+  // ---- patents ----
+
+  registerPatent(
+    sender: string,
+    number: string,
+    kind: bigint,
+    grantDate: bigint,
+    expiryDate: bigint,
+    metadataHash: string,
+    certificateHash: string,
+  ): Verdict {
+    const refusal = this.gate(sender, "enterprise");
+    if (refusal) return refusal;
+    const parsed = parsePatentNumber(number);
+    if (!parsed.ok) return refuse(parsed.why);
+    if (parsed.kind !== kind) return refuse("declared kind differs from the number's");
+    if (!(grantDate <= this.now && this.now < expiryDate)) return refuse("invalid dates");
+    if (metadataHash === ethers.ZeroHash || certificateHash === ethers.ZeroHash) return refuse("missing document hash");
+    if (this.patents.has(parsed.id)) return refuse("number already registered");
+    const patent: PatentModel = {
+      id: parsed.id,
+      number: parsed.normal,
+      kind,
+      owner: sender,
+      status: PatentStatus.Registered,
+      grantDate,
+      expiryDate,
+      feePaidUntil: 0n,
+      preserved: false,
+      invalidationPending: false,
+      loanId: 0n,
+      metadataHash,
+      certificateHash,
+      appraisals: [],
+    };
+    return accept("PatentRegistered", ["patentId", parsed.id], () => this.patents.set(parsed.id, patent), {
+      owner: sender,
+      number: parsed.normal,
+    });
+  }
+
+  private patentIn(patentId: bigint, states: readonly bigint[]): PatentModel | Refusal {
+    const patent = this.patents.get(patentId);
+    if (!patent) return refuse("unknown patent");
+    if (!states.includes(patent.status)) return refuse(`patent in state ${patent.status}`);
+    return patent;
+  }
+
+  verifyPatent(sender: string, patentId: bigint, feePaidUntil: bigint): Verdict {
+    const patent = this.gate(sender, "ipoffice") ?? this.patentIn(patentId, [PatentStatus.Registered]);
+    if ("ok" in patent) return patent;
+    return accept(
+      "PatentVerified",
+      ["patentId", patentId],
+      () => {
+        patent.status = PatentStatus.Verified;
+        patent.feePaidUntil = feePaidUntil;
+      },
+      { feePaidUntil },
+    );
+  }
+
+  rejectPatent(sender: string, patentId: bigint): Verdict {
+    const patent = this.gate(sender, "ipoffice") ?? this.patentIn(patentId, [PatentStatus.Registered]);
+    if ("ok" in patent) return patent;
+    return accept("PatentRejected", ["patentId", patentId], () => (patent.status = PatentStatus.Rejected));
+  }
+
+  /** SPEC: a pledged patent cannot be revoked; the contract revokes only verified ones. */
+  revokePatent(sender: string, patentId: bigint): Verdict {
+    const patent = this.gate(sender, "ipoffice") ?? this.patentIn(patentId, [PatentStatus.Verified]);
+    if ("ok" in patent) return patent;
+    return accept("PatentRevoked", ["patentId", patentId], () => (patent.status = PatentStatus.Revoked));
+  }
+
+  updateLegalStatus(
+    sender: string,
+    patentId: bigint,
+    feePaidUntil: bigint,
+    preserved: boolean,
+    invalidationPending: boolean,
+  ): Verdict {
+    const patent =
+      this.gate(sender, "ipoffice") ?? this.patentIn(patentId, [PatentStatus.Verified, PatentStatus.Pledged]);
+    if ("ok" in patent) return patent;
+    const apply = () => Object.assign(patent, { feePaidUntil, preserved, invalidationPending });
+    return accept("LegalStatusUpdated", ["patentId", patentId], apply, {
+      loanId: patent.loanId,
+      feePaidUntil,
+      preserved,
+      invalidationPending,
+    });
+  }
+
+  recordAppraisal(sender: string, patentId: bigint, value: bigint, validUntil: bigint, reportHash: string): Verdict {
+    const patent =
+      this.gate(sender, "appraiser") ?? this.patentIn(patentId, [PatentStatus.Verified, PatentStatus.Pledged]);
+    if ("ok" in patent) return patent;
+    if (value === 0n || validUntil <= this.now) return refuse("invalid appraisal");
+    if (reportHash === ethers.ZeroHash) return refuse("missing report hash");
+    const apply = () => patent.appraisals.push({ value, validUntil });
+    return accept("AppraisalRecorded", ["patentId", patentId], apply, {
+      appraisalIndex: BigInt(patent.appraisals.length),
+      value,
+      validUntil,
+    });
+  }
+
+  /** ERC-721 transferFrom by `sender` (nobody in the run grants approvals, so only owners may move tokens). */
+  transferPatent(sender: string, from: string, to: string, patentId: bigint): Verdict {
+    const patent = this.patents.get(patentId);
+    if (this.paused) return refuse("platform paused");
+    if (!patent) return refuse("unknown token");
+    if (to === ethers.ZeroAddress) return refuse("zero receiver");
+    if (patent.status === PatentStatus.Pledged) return refuse("pledged patents cannot be transferred");
+    if (sender !== patent.owner) return refuse("sender does not own the patent");
+    if (from !== patent.owner) return refuse("from is not the owner");
+    return accept("Transfer", ["tokenId", patentId], () => (patent.owner = to), { from, to });
+  }
+
+  // ---- loans ----
+
+  applyForLoan(sender: string, productId: bigint, patentIds: bigint[], requested: bigint, termDays: bigint): Verdict {
+    const refusal = this.gate(sender, "enterprise");
+    if (refusal) return refusal;
+    const product = this.product(productId);
+    if (!product) return refuse("unknown product");
+    if (!product.active) return refuse("product inactive");
+    if (patentIds.length === 0 || patentIds.length > MAX_PATENTS_PER_LOAN) return refuse("collateral count");
+    if (requested === 0n || requested > product.maxAmount) return refuse("requested amount out of range");
+    if (termDays === 0n || termDays > product.maxTermDays) return refuse("term out of range");
+    const held = new Set<bigint>();
+    for (const patentId of patentIds) {
+      const patent = this.patents.get(patentId);
+      if (!patent) return refuse("unknown patent");
+      if (patent.owner !== sender) return refuse("applicant does not own a patent");
+      if (patent.loanId !== 0n || held.has(patentId)) return refuse("patent already in an active loan");
+      if (patent.status !== PatentStatus.Verified) return refuse("patent not verified");
+      if (this.now > patent.expiryDate) return refuse("patent expired");
+      held.add(patentId);
+    }
+    const id = BigInt(this.loans.length + 1);
+    const apply = () => {
+      this.loans.push(newLoan(id, sender, product, patentIds, requested, termDays));
+      for (const patentId of patentIds) this.patents.get(patentId)!.loanId = id;
+    };
+    return accept("LoanApplied", ["loanId", id], apply, {
+      borrower: sender,
+      bank: product.bank,
+      productId,
+      requestedAmount: requested,
+      termDays,
+    });
+  }
+
+  private loanIn(loanId: bigint, status: bigint): LoanModel | Refusal {
+    const loan = this.loan(loanId);
+    const current = loan?.status ?? LoanStatus.None;
+    if (!loan || current !== status) return refuse(`loan in state ${current}, needs ${status}`);
+    return loan;
+  }
+
+  private bankLoanIn(sender: string, loanId: bigint, status: bigint): LoanModel | Refusal {
+    const loan = this.gate(sender, "bank") ?? this.loanIn(loanId, status);
+    if ("ok" in loan) return loan;
+    if (loan.bank !== sender) return refuse("not the loan's bank");
+    return loan;
+  }
+
+  private moveLoan(loan: LoanModel, status: bigint) {
+    loan.status = status;
+    loan.history.push(status);
+  }
+
+  private unreserve(loan: LoanModel) {
+    for (const patentId of loan.patentIds) this.patents.get(patentId)!.loanId = 0n;
+  }
+
+  withdrawApplication(sender: string, loanId: bigint): Verdict {
+    const loan = this.gate(sender, "enterprise") ?? this.loanIn(loanId, LoanStatus.Applied);
+    if ("ok" in loan) return loan;
+    if (loan.borrower !== sender) return refuse("not the borrower");
+    return accept("LoanWithdrawn", ["loanId", loanId], () => {
+      this.moveLoan(loan, LoanStatus.Withdrawn);
+      this.unreserve(loan);
+    });
+  }
+
+  approveLoan(sender: string, loanId: bigint, amount: bigint, rateBps: bigint, termDays: bigint): Verdict {
+    const loan = this.bankLoanIn(sender, loanId, LoanStatus.Applied);
+    if ("ok" in loan) return loan;
+    const product = this.product(loan.productId)!;
+    if (amount === 0n || amount > min(product.maxAmount, loan.requestedAmount)) return refuse("amount out of range");
+    if (rateBps < product.minRateBps || rateBps > product.maxRateBps) return refuse("rate out of range");
+    if (termDays === 0n || termDays > product.maxTermDays) return refuse("term out of range");
+    const appraisedTotal = this.appraisedTotal(loan.patentIds);
+    const ltvBps = this.effectiveLtvBps(product);
+    if (amount > (appraisedTotal * ltvBps) / BPS) return refuse("LTV exceeded");
+    const apply = () => {
+      this.moveLoan(loan, LoanStatus.Approved);
+      Object.assign(loan, { amount, rateBps, termDays });
+    };
+    return accept("LoanApproved", ["loanId", loanId], apply, { amount, rateBps, termDays, appraisedTotal, ltvBps });
+  }
+
+  rejectApplication(sender: string, loanId: bigint): Verdict {
+    const loan = this.bankLoanIn(sender, loanId, LoanStatus.Applied);
+    if ("ok" in loan) return loan;
+    return accept("LoanRejected", ["loanId", loanId], () => {
+      this.moveLoan(loan, LoanStatus.Rejected);
+      this.unreserve(loan);
+    });
+  }
+
+  cancelLoan(sender: string, loanId: bigint): Verdict {
+    const loan = this.bankLoanIn(sender, loanId, LoanStatus.Approved);
+    if ("ok" in loan) return loan;
+    return accept("LoanCancelled", ["loanId", loanId], () => {
+      this.moveLoan(loan, LoanStatus.Cancelled);
+      this.unreserve(loan);
+    });
+  }
+
+  registerPledge(sender: string, loanId: bigint, registrationNo: string): Verdict {
+    const loan = this.gate(sender, "ipoffice") ?? this.loanIn(loanId, LoanStatus.Approved);
+    if ("ok" in loan) return loan;
+    const length = ethers.toUtf8Bytes(registrationNo).length;
+    if (length === 0 || length > MAX_REGISTRATION_NO_LENGTH) return refuse("invalid registration number");
+    const problem = this.pledgeProblem(loan);
+    if (problem) return refuse(problem.why);
+    const registeredAt = this.now;
+    const estimatedMaturity = registeredAt + loan.termDays * DAY;
+    const collateralExpiry = loan.patentIds.map((id) => this.patents.get(id)!.expiryDate).reduce(min);
+    const apply = () => {
+      this.moveLoan(loan, LoanStatus.Pledged);
+      Object.assign(loan, { registeredAt, registrationNo, collateralExpiry });
+      for (const patentId of loan.patentIds) this.patents.get(patentId)!.status = PatentStatus.Pledged;
+    };
+    return accept("PledgeRegistered", ["loanId", loanId], apply, {
+      borrower: loan.borrower,
+      registrationNo,
+      registeredAt,
+      estimatedMaturity,
+    });
+  }
+
+  disburse(sender: string, loanId: bigint): Verdict {
+    const loan = this.bankLoanIn(sender, loanId, LoanStatus.Pledged);
+    if ("ok" in loan) return loan;
+    const maturityAt = this.now + loan.termDays * DAY;
+    if (loan.patentIds.some((id) => this.patents.get(id)!.expiryDate < maturityAt)) {
+      return refuse("a patent expires before the real maturity");
+    }
+    const now = this.now;
+    const apply = () => {
+      this.moveLoan(loan, LoanStatus.Disbursed);
+      Object.assign(loan, { disbursedAt: now, maturityAt, accruedAt: now, principalOutstanding: loan.amount });
+    };
+    return accept("LoanDisbursed", ["loanId", loanId], apply, { amount: loan.amount, disbursedAt: now, maturityAt });
+  }
+
+  repay(sender: string, loanId: bigint, amount: bigint): Verdict {
+    const loan = this.bankLoanIn(sender, loanId, LoanStatus.Disbursed);
+    if ("ok" in loan) return loan;
+    const owed = this.owed(loan);
+    if (amount === 0n) return refuse("zero repayment");
+    if (amount > owed.total) return refuse(`overpayment: ${amount} > owed ${owed.total}`);
+    return this.recordRepayment(loan, owed, amount);
+  }
+
+  repayInFull(sender: string, loanId: bigint): Verdict {
+    const loan = this.bankLoanIn(sender, loanId, LoanStatus.Disbursed);
+    if ("ok" in loan) return loan;
+    const owed = this.owed(loan);
+    return this.recordRepayment(loan, owed, owed.total);
+  }
+
+  private recordRepayment(loan: LoanModel, owed: Owed, amount: bigint): Acceptance {
+    const paid = allocate(amount, owed.penalty, owed.interest);
+    const remaining: Owed = {
+      principal: owed.principal - paid.principal,
+      interest: owed.interest - paid.interest,
+      penalty: owed.penalty - paid.penalty,
+      total: owed.total - amount,
+    };
+    const status = remaining.principal === 0n ? LoanStatus.Repaid : LoanStatus.Disbursed;
+    const now = this.now;
+    const apply = () => {
+      Object.assign(loan, {
+        principalOutstanding: remaining.principal,
+        interestDue: remaining.interest,
+        penaltyDue: remaining.penalty,
+        accruedAt: now,
+        repaid: loan.repaid + amount,
+      });
+      if (status !== loan.status) this.moveLoan(loan, status);
+    };
+    return accept("RepaymentRecorded", ["loanId", loan.id], apply, {
+      "paid.amount": paid.amount,
+      "paid.penalty": paid.penalty,
+      "paid.interest": paid.interest,
+      "paid.principal": paid.principal,
+      "remaining.principal": remaining.principal,
+      "remaining.interest": remaining.interest,
+      "remaining.penalty": remaining.penalty,
+      "remaining.total": remaining.total,
+      status,
+    });
+  }
+
+  declareDefault(sender: string, loanId: bigint): Verdict {
+    const loan = this.bankLoanIn(sender, loanId, LoanStatus.Disbursed);
+    if ("ok" in loan) return loan;
+    if (this.now < this.defaultableAt(loan)) return refuse("default declared before maturity + grace");
+    const owed = this.owed(loan);
+    const now = this.now;
+    const apply = () => {
+      this.moveLoan(loan, LoanStatus.Defaulted);
+      Object.assign(loan, {
+        defaultedAt: now,
+        accruedAt: now,
+        interestDue: owed.interest,
+        penaltyDue: owed.penalty,
+        outstandingAtDefault: owed.total,
+      });
+    };
+    return accept("LoanDefaulted", ["loanId", loanId], apply, {
+      principalOutstanding: owed.principal,
+      interestDue: owed.interest,
+      penaltyDue: owed.penalty,
+      outstandingAtDefault: owed.total,
+    });
+  }
+
+  /** The fund's share of the loss, within what is left of its capacity (SPEC section 3). */
+  compensationFor(loan: LoanModel): bigint {
+    const share = (loan.outstandingAtDefault * this.params.fundShareBps) / BPS;
+    const capacityLeft = this.params.fundCapacity > this.fundPaid ? this.params.fundCapacity - this.fundPaid : 0n;
+    return min(share, capacityLeft);
+  }
+
+  compensate(sender: string, loanId: bigint): Verdict {
+    const loan = this.gate(sender, "fund") ?? this.loanIn(loanId, LoanStatus.Defaulted);
+    if ("ok" in loan) return loan;
+    if (loan.compensated) return refuse("already compensated");
+    const compensation = this.compensationFor(loan);
+    const apply = () => {
+      Object.assign(loan, { compensated: true, compensation });
+      this.fundPaid += compensation;
+    };
+    return accept("LossCompensated", ["loanId", loanId], apply, {
+      compensation,
+      outstandingAtDefault: loan.outstandingAtDefault,
+      fundPaidTotal: this.fundPaid + compensation,
+    });
+  }
+
+  dispose(sender: string, loanId: bigint, buyer: string, recovered: bigint): Verdict {
+    const loan = this.bankLoanIn(sender, loanId, LoanStatus.Defaulted);
+    if ("ok" in loan) return loan;
+    if (!loan.compensated) return refuse("the fund has not compensated yet");
+    if (buyer === loan.borrower || this.roles.get(buyer) !== "enterprise") return refuse("invalid buyer");
+    const toCreditors = min(recovered, loan.outstandingAtDefault);
+    const fundRecovery = (toCreditors * loan.compensation) / loan.outstandingAtDefault;
+    const apply = () => {
+      this.moveLoan(loan, LoanStatus.Disposed);
+      loan.recovered = recovered;
+      for (const patentId of loan.patentIds) {
+        Object.assign(this.patents.get(patentId)!, { status: PatentStatus.Verified, owner: buyer });
+      }
+    };
+    return accept("CollateralDisposed", ["loanId", loanId], apply, {
+      buyer,
+      recovered,
+      bankRecovery: toCreditors - fundRecovery,
+      fundRecovery,
+      borrowerSurplus: recovered - toCreditors,
+    });
+  }
+
+  releasePledge(sender: string, loanId: bigint): Verdict {
+    const refusal = this.gate(sender, "ipoffice");
+    if (refusal) return refusal;
+    const loan = this.loan(loanId);
+    const from = loan?.status ?? LoanStatus.None;
+    if (!loan || (from !== LoanStatus.Repaid && from !== LoanStatus.Disposed)) {
+      return refuse(`loan in state ${from}, needs Repaid or Disposed`);
+    }
+    const apply = () => {
+      this.moveLoan(loan, LoanStatus.Closed);
+      for (const patentId of loan.patentIds) {
+        const patent = this.patents.get(patentId)!;
+        patent.loanId = 0n;
+        if (from === LoanStatus.Repaid) patent.status = PatentStatus.Verified;
+      }
+    };
+    return accept("PledgeReleased", ["loanId", loanId], apply, { fromStatus: from });
+  }
+}
+
+function newLoan(
+  id: bigint,
+  borrower: string,
+  product: ProductModel,
+  patentIds: bigint[],
+  requestedAmount: bigint,
+  termDays: bigint,
+): LoanModel {
+  return {
+    id,
+    borrower,
+    bank: product.bank,
+    productId: product.id,
+    status: LoanStatus.Applied,
+    patentIds: [...patentIds],
+    requestedAmount,
+    amount: 0n,
+    rateBps: 0n,
+    termDays,
+    registeredAt: 0n,
+    collateralExpiry: 0n,
+    disbursedAt: 0n,
+    maturityAt: 0n,
+    defaultedAt: 0n,
+    accruedAt: 0n,
+    principalOutstanding: 0n,
+    interestDue: 0n,
+    penaltyDue: 0n,
+    repaid: 0n,
+    outstandingAtDefault: 0n,
+    compensation: 0n,
+    compensated: false,
+    recovered: 0n,
+    registrationNo: "",
+    history: [LoanStatus.Applied],
+  };
+}
