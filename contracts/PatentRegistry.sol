@@ -57,7 +57,6 @@ contract PatentRegistry is ERC721, IPatentRegistry {
 
         Patent storage patent = _patents[patentId];
         patent.metadataHash = metadataHash;
-        patent.certificateHash = certificateHash;
         patent.status = PatentStatus.Registered;
         patent.kind = kind;
         patent.grantDate = grantDate;
@@ -227,6 +226,9 @@ contract PatentRegistry is ERC721, IPatentRegistry {
     /// @inheritdoc IPatentRegistry
     function appraisedTotal(uint256[] calldata patentIds) external view returns (uint256 total) {
         for (uint256 i; i < patentIds.length; ++i) {
+            Patent storage patent = _patents[patentIds[i]];
+            bool standing = patent.status == PatentStatus.Verified || patent.status == PatentStatus.Pledged;
+            if (!standing || block.timestamp > patent.expiryDate) continue;
             (, , uint96 value) = currentAppraisal(patentIds[i]);
             total += value;
         }
@@ -244,10 +246,25 @@ contract PatentRegistry is ERC721, IPatentRegistry {
     ///      and the finance core's disposal pass `auth = 0` and have been checked by their callers.
     function _update(address to, uint256 tokenId, address auth) internal override returns (address) {
         if (auth != address(0)) {
-            require(!IPledgeFinance(_finance).paused(), EnforcedPause());
+            _requireRunning();
             require(_patents[tokenId].status != PatentStatus.Pledged, PatentRegistryPatentPledged(tokenId));
         }
         return super._update(to, tokenId, auth);
+    }
+
+    /// @dev The pause stops approvals too: every state change waits for the regulator.
+    function _approve(address to, uint256 tokenId, address auth, bool emitEvent) internal override {
+        _requireRunning();
+        super._approve(to, tokenId, auth, emitEvent);
+    }
+
+    function _setApprovalForAll(address owner, address operator, bool approved) internal override {
+        _requireRunning();
+        super._setApprovalForAll(owner, operator, approved);
+    }
+
+    function _requireRunning() private view {
+        require(!IPledgeFinance(_finance).paused(), EnforcedPause());
     }
 
     function _patentIn(uint256 patentId, bytes32 expectedStates) private view returns (Patent storage patent) {

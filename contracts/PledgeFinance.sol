@@ -14,7 +14,7 @@ import {Roles} from "./libraries/Roles.sol";
 ///         loan's state machine (SPEC section 3):
 ///
 ///         Applied -> Approved -> Pledged -> Disbursed -> Repaid -> Closed
-///         Applied -> Rejected | Withdrawn;  Approved -> Cancelled
+///         Applied -> Rejected | Withdrawn;  Approved | Pledged -> Cancelled
 ///         Disbursed -> Defaulted -> (compensated) -> Disposed -> Closed
 ///
 ///         Every state change emits exactly one event, right after it; calls into the registry
@@ -32,6 +32,9 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
 
     /// @notice Bounds the loops over a loan's collateral.
     uint256 public constant MAX_PATENTS_PER_LOAN = 10;
+    /// @notice The largest product: ¥10 trillion. It keeps every amount owed far inside uint96 however long
+    ///         penalty interest runs, so no loan can be stuck by an overflow.
+    uint256 public constant MAX_AMOUNT = 1e15;
     /// @notice A patent lives at most 20 years, so no loan term needs more.
     uint256 public constant MAX_TERM_DAYS = 7300;
     uint256 public constant MAX_REGISTRATION_NO_LENGTH = 64;
@@ -107,6 +110,7 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
     ) external onlyRole(BANK_ROLE) whenNotPaused returns (uint256 productId) {
         bool valid =
             terms.maxAmount > 0 &&
+                terms.maxAmount <= MAX_AMOUNT &&
                 terms.minRateBps <= terms.maxRateBps &&
                 terms.maxRateBps <= LoanMath.BPS &&
                 terms.maxTermDays > 0 &&
@@ -213,10 +217,15 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
 
     /// @inheritdoc IPledgeFinance
     function cancelLoan(uint256 loanId, bytes32 reasonHash) external onlyRole(BANK_ROLE) whenNotPaused {
-        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Approved);
+        Loan storage loan = _loans[loanId];
+        LoanStatus from = loan.status;
+        _requireLoanState(loanId, from, _bit(LoanStatus.Approved) | _bit(LoanStatus.Pledged));
+        _requireBank(loan, loanId);
+
         loan.status = LoanStatus.Cancelled;
-        emit LoanCancelled(loanId, msg.sender, loan.patentIds, reasonHash);
-        _registry.unreserve(uint64(loanId), loan.patentIds);
+        emit LoanCancelled(loanId, msg.sender, loan.patentIds, from, reasonHash);
+        if (from == LoanStatus.Pledged) _registry.releasePledge(uint64(loanId), loan.patentIds);
+        else _registry.unreserve(uint64(loanId), loan.patentIds);
     }
 
     // ---- pledge and disbursement ----
@@ -257,12 +266,25 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
             PledgeFinanceCollateralExpiresBeforeMaturity(loanId, loan.collateralExpiry, maturityAt)
         );
 
+        Params memory terms = _params;
+
         loan.status = LoanStatus.Disbursed;
+        loan.graceDays = terms.graceDays;
         loan.disbursedAt = uint32(block.timestamp);
         loan.maturityAt = maturityAt;
         loan.accruedAt = uint32(block.timestamp);
         loan.principalOutstanding = loan.amount;
-        emit LoanDisbursed(loanId, msg.sender, loan.amount, block.timestamp, maturityAt, referenceHash);
+        loan.fundShareBps = terms.fundShareBps;
+        emit LoanDisbursed(
+            loanId,
+            msg.sender,
+            loan.amount,
+            block.timestamp,
+            maturityAt,
+            terms.graceDays,
+            terms.fundShareBps,
+            referenceHash
+        );
     }
 
     // ---- repayment ----
@@ -305,7 +327,7 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
     function compensate(uint256 loanId) external onlyRole(FUND_ROLE) whenNotPaused {
         Loan storage loan = _loanIn(loanId, LoanStatus.Defaulted);
         require(!loan.compensated, PledgeFinanceAlreadyCompensated(loanId));
-        uint256 share = LoanMath.share(loan.outstandingAtDefault, _params.fundShareBps);
+        uint256 share = LoanMath.share(loan.outstandingAtDefault, loan.fundShareBps);
         uint256 capacityLeft = _params.fundCapacity > _fundPaid ? _params.fundCapacity - _fundPaid : 0;
         uint256 compensation = share < capacityLeft ? share : capacityLeft;
 
@@ -492,7 +514,7 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
     }
 
     function _defaultableAt(Loan storage loan) private view returns (uint256) {
-        return uint256(loan.maturityAt) + uint256(_params.graceDays) * LoanMath.DAY;
+        return uint256(loan.maturityAt) + uint256(loan.graceDays) * LoanMath.DAY;
     }
 
     function _existingProduct(uint256 productId) private view returns (Product storage product) {
@@ -511,6 +533,10 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
     /// @dev The loan in `expected`, acted on by its own bank.
     function _bankLoanIn(uint256 loanId, LoanStatus expected) private view returns (Loan storage loan) {
         loan = _loanIn(loanId, expected);
+        _requireBank(loan, loanId);
+    }
+
+    function _requireBank(Loan storage loan, uint256 loanId) private view {
         require(loan.bank == msg.sender, PledgeFinanceNotLoanParty(loanId, msg.sender));
     }
 

@@ -88,11 +88,16 @@ describe("PatentRegistry", () => {
 
   describe("registration (SPEC 2)", () => {
     it("records owner, kind, dates and the metadata and certificate hashes; owner holds the token", async () => {
+      // The certificate's hash is recorded in the event; the stored metadata hash commits to it.
       const p = await loadFixture(deployPlatform);
       const now = BigInt(await time.latest());
       const number = nextNumber(PatentKind.Design);
-      await p.registry.connect(p.ent2).registerPatent(number, PatentKind.Design, now - DAY, now + YEAR, hash("meta"), hash("cert"));
       const id = await p.registry.patentIdOf(number);
+      await expect(
+        p.registry.connect(p.ent2).registerPatent(number, PatentKind.Design, now - DAY, now + YEAR, hash("meta"), hash("cert")),
+      )
+        .to.emit(p.registry, "PatentRegistered")
+        .withArgs(id, p.ent2.address, number, PatentKind.Design, now - DAY, now + YEAR, hash("meta"), hash("cert"));
       const patent = await p.registry.getPatent(id);
       expect(await p.registry.ownerOf(id)).to.equal(p.ent2.address);
       expect(patent.status).to.equal(PatentStatus.Registered);
@@ -100,7 +105,6 @@ describe("PatentRegistry", () => {
       expect(patent.grantDate).to.equal(now - DAY);
       expect(patent.expiryDate).to.equal(now + YEAR);
       expect(patent.metadataHash).to.equal(hash("meta"));
-      expect(patent.certificateHash).to.equal(hash("cert"));
     });
 
     it("refuses impossible dates and missing document hashes", async () => {
@@ -213,6 +217,20 @@ describe("PatentRegistry", () => {
     });
   });
 
+  describe("collateral value", () => {
+    it("counts nothing for a revoked or expired patent, whatever its appraisals", async () => {
+      const p = await loadFixture(deployPlatform);
+      const revoked = await registerPatent(p, { value: 1_000n });
+      const expiring = await registerPatent(p, { value: 2_000n, expiresIn: 30n * DAY });
+      const sound = await registerPatent(p, { value: 4_000n });
+      expect(await p.registry.appraisedTotal([revoked, expiring, sound])).to.equal(7_000n);
+      await p.registry.connect(p.ipoffice).revokePatent(revoked, hash("invalidated"));
+      expect(await p.registry.appraisedTotal([revoked, expiring, sound])).to.equal(6_000n);
+      await time.increase(31n * DAY);
+      expect(await p.registry.appraisedTotal([revoked, expiring, sound])).to.equal(4_000n);
+    });
+  });
+
   describe("transfers (SPEC 2)", () => {
     it("transfers an unpledged patent but never a pledged one", async () => {
       const p = await loadFixture(deployPlatform);
@@ -228,6 +246,20 @@ describe("PatentRegistry", () => {
       )
         .to.be.revertedWithCustomError(p.registry, "PatentRegistryPatentPledged")
         .withArgs(patentIds[1]);
+    });
+
+    it("stops approvals and transfers while paused", async () => {
+      const p = await loadFixture(deployPlatform);
+      const id = await registerPatent(p);
+      await p.finance.connect(p.regulator).pause();
+      await expect(p.registry.connect(p.ent1).approve(p.ent2.address, id)).to.be.revertedWithCustomError(p.registry, "EnforcedPause");
+      await expect(p.registry.connect(p.ent1).setApprovalForAll(p.ent2.address, true)).to.be.revertedWithCustomError(
+        p.registry,
+        "EnforcedPause",
+      );
+      await p.finance.connect(p.regulator).unpause();
+      await expect(p.registry.connect(p.ent1).approve(p.ent2.address, id)).to.emit(p.registry, "Approval");
+      await expect(p.registry.connect(p.ent1).setApprovalForAll(p.ent2.address, true)).to.emit(p.registry, "ApprovalForAll");
     });
 
     it("cannot revoke a pledged patent", async () => {

@@ -99,6 +99,7 @@ describe("PledgeFinance", () => {
       ["rate above 100%", { ...PRODUCT_TERMS, maxRateBps: 10_001n }],
       ["zero term", { ...PRODUCT_TERMS, maxTermDays: 0n }],
       ["term beyond a patent's life", { ...PRODUCT_TERMS, maxTermDays: 7_301n }],
+      ["a maximum above ¥10 trillion", { ...PRODUCT_TERMS, maxAmount: 10n ** 15n + 1n }],
       ["zero LTV", { ...PRODUCT_TERMS, ltvBps: 0n }],
       ["LTV above the platform's cap", { ...PRODUCT_TERMS, ltvBps: 5_001n }],
     ] as const) {
@@ -394,6 +395,41 @@ describe("PledgeFinance", () => {
     });
   });
 
+  describe("cancellation before disbursement (SPEC 3)", () => {
+    it("frees the patents of a loan cancelled after approval", async () => {
+      const p = await loadFixture(deployPlatform);
+      const { loanId, patentIds } = await loanIn(p, "Approved");
+      await expect(p.finance.connect(p.bank1).cancelLoan(loanId, hash("terms refused")))
+        .to.emit(p.finance, "LoanCancelled")
+        .withArgs(loanId, p.bank1.address, patentIds, LoanStatus.Approved, hash("terms refused"));
+      for (const id of patentIds) expect((await p.registry.getPatent(id)).loanId).to.equal(0n);
+    });
+
+    it("lifts the pledge of a loan cancelled after pledge registration, so it cannot be stuck", async () => {
+      const p = await loadFixture(deployPlatform);
+      const productId = await createProduct(p);
+      const patent = await registerPatent(p, { expiresIn: 400n * DAY });
+      await p.finance.connect(p.ent1).applyForLoan(productId, [patent], 1_000n, 365n, hash("p"));
+      const loanId = await p.finance.loanCount();
+      await p.finance.connect(p.bank1).approveLoan(loanId, 1_000n, 600n, 365n);
+      await p.finance.connect(p.ipoffice).registerPledge(loanId, "ZY1");
+      await time.increase(60n * DAY); // a disbursement now would mature after the patent expires
+      await expect(p.finance.connect(p.bank1).disburse(loanId, hash("w"))).to.be.revertedWithCustomError(
+        p.finance,
+        "PledgeFinanceCollateralExpiresBeforeMaturity",
+      );
+      await expect(p.finance.connect(p.bank2).cancelLoan(loanId, hash("late")))
+        .to.be.revertedWithCustomError(p.finance, "PledgeFinanceNotLoanParty")
+        .withArgs(loanId, p.bank2.address);
+      await expect(p.finance.connect(p.bank1).cancelLoan(loanId, hash("late")))
+        .to.emit(p.finance, "LoanCancelled")
+        .withArgs(loanId, p.bank1.address, [patent], LoanStatus.Pledged, hash("late"));
+      const after = await p.registry.getPatent(patent);
+      expect([after.status, after.loanId]).to.deep.equal([PatentStatus.Verified, 0n]);
+      await p.registry.connect(p.ent1).transferFrom(p.ent1.address, p.ent2.address, patent);
+    });
+  });
+
   describe("disbursement (SPEC 3)", () => {
     it("sets maturity to disbursement plus term and starts the principal", async () => {
       const p = await loadFixture(deployPlatform);
@@ -402,7 +438,7 @@ describe("PledgeFinance", () => {
       await time.setNextBlockTimestamp(at);
       await expect(p.finance.connect(p.bank1).disburse(loanId, hash("wire 1")))
         .to.emit(p.finance, "LoanDisbursed")
-        .withArgs(loanId, p.bank1.address, STANDARD_LOAN.amount, at, at + 365n * DAY, hash("wire 1"));
+        .withArgs(loanId, p.bank1.address, STANDARD_LOAN.amount, at, at + 365n * DAY, 90n, 5_000n, hash("wire 1"));
       const loan = await p.finance.getLoan(loanId);
       expect([loan.disbursedAt, loan.maturityAt, loan.principalOutstanding]).to.deep.equal([at, at + 365n * DAY, STANDARD_LOAN.amount]);
     });
@@ -555,13 +591,24 @@ describe("PledgeFinance", () => {
       expect(await p.finance.owedAt(loanId, defaultable + YEAR)).to.deep.equal(owed);
     });
 
-    it("follows the platform's grace period", async () => {
+    it("keeps the grace period and fund share in force at disbursement", async () => {
       const p = await loadFixture(deployPlatform);
-      const { loanId } = await loanIn(p, "Disbursed");
-      await p.finance.setParams({ ...DEFAULT_PARAMS, graceDays: 10n });
+      await p.finance.setParams({ ...DEFAULT_PARAMS, graceDays: 10n, fundShareBps: 3_000n });
+      const { loanId } = await loanIn(p, "Pledged");
+      const at = BigInt(await time.latest()) + 1n;
+      await time.setNextBlockTimestamp(at);
+      await expect(p.finance.connect(p.bank1).disburse(loanId, hash("w")))
+        .to.emit(p.finance, "LoanDisbursed")
+        .withArgs(loanId, p.bank1.address, STANDARD_LOAN.amount, at, at + 365n * DAY, 10n, 3_000n, hash("w"));
+      await p.finance.setParams({ ...DEFAULT_PARAMS, graceDays: 200n, fundShareBps: 9_000n });
       const maturity = (await p.finance.getLoan(loanId)).maturityAt;
+      expect(await p.finance.defaultableAt(loanId)).to.equal(maturity + 10n * DAY);
       await time.setNextBlockTimestamp(maturity + 10n * DAY);
       await expect(p.finance.connect(p.bank1).declareDefault(loanId)).to.emit(p.finance, "LoanDefaulted");
+      const outstanding = (await p.finance.getLoan(loanId)).outstandingAtDefault;
+      await expect(p.finance.connect(p.fund).compensate(loanId))
+        .to.emit(p.finance, "LossCompensated")
+        .withArgs(loanId, p.fund.address, (outstanding * 3_000n) / 10_000n, outstanding, (outstanding * 3_000n) / 10_000n);
     });
 
     it("has the fund pay its share of the outstanding amount, once", async () => {

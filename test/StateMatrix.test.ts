@@ -40,7 +40,7 @@ const ACTIONS: LoanAction[] = [
   },
   {
     name: "cancelLoan",
-    from: [LoanStatus.Approved],
+    from: [LoanStatus.Approved, LoanStatus.Pledged],
     event: "LoanCancelled",
     send: (p, id) => p.finance.connect(p.bank1).cancelLoan(id, hash("r")),
   },
@@ -138,7 +138,7 @@ describe("Loan state x action matrix", () => {
 const EDGES: Record<string, string[]> = {
   Applied: ["Approved", "Rejected", "Withdrawn"],
   Approved: ["Pledged", "Cancelled"],
-  Pledged: ["Disbursed"],
+  Pledged: ["Disbursed", "Cancelled"],
   Disbursed: ["Disbursed", "Repaid", "Defaulted"],
   Repaid: ["Closed"],
   Defaulted: ["Defaulted", "Disposed"],

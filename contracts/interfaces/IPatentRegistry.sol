@@ -25,9 +25,11 @@ interface IPatentRegistryTypes {
     }
 
     /// @notice A patent as the registry keeps it. The owner is the ERC-721 owner.
+    /// @dev The certificate's SHA-256 is part of the canonical metadata, so `metadataHash` commits
+    ///      to it, and {PatentRegistered} records it; storing it again would cost a word (22,100 gas)
+    ///      on every registration.
     struct Patent {
-        bytes32 metadataHash; // SHA-256 of the canonical metadata document
-        bytes32 certificateHash; // SHA-256 of the grant certificate
+        bytes32 metadataHash; // SHA-256 of the canonical metadata document (which names the certificate's SHA-256)
         PatentStatus status;
         PatentKind kind;
         uint32 grantDate;
@@ -179,7 +181,8 @@ interface IPatentRegistry is IPatentRegistryErrors, IPatentRegistryEvents {
     /// @notice The value of the newest appraisal still valid now; `found` is false when none is.
     function currentAppraisal(uint256 patentId) external view returns (bool found, uint32 index, uint96 value);
 
-    /// @notice Sum of the current appraisals of `patentIds` (a patent without one adds 0).
+    /// @notice Sum of the current appraisals of `patentIds`. A patent adds 0 when it has no valid
+    ///         appraisal, or is no longer verified (revoked) or has expired: it is worth nothing as collateral.
     function appraisedTotal(uint256[] calldata patentIds) external view returns (uint256 total);
 
     /// @notice The id a number registers under, after normalisation and validation.

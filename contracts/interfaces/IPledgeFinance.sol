@@ -59,6 +59,7 @@ interface IPledgeFinanceTypes {
         uint16 termDays;
         uint16 rateBps;
         bool compensated;
+        uint16 graceDays; // the grace period in force at disbursement
         // slot 1
         address bank;
         uint32 registeredAt;
@@ -72,6 +73,7 @@ interface IPledgeFinanceTypes {
         // slot 3
         uint96 principalOutstanding;
         uint96 interestDue;
+        uint16 fundShareBps; // the fund's share in force at disbursement
         // slot 4
         uint96 penaltyDue;
         uint96 repaid;
@@ -112,6 +114,8 @@ interface IPledgeFinanceErrors is IPledgeFinanceTypes {
     error PledgeFinanceRegistryAlreadySet(address registry);
     error PledgeFinanceRegistryMismatch(address registry, address registryFinance);
     error PledgeFinanceInvalidParams(Params params);
+    /// @notice Bounds: 0 < maxAmount <= MAX_AMOUNT, minRate <= maxRate <= 100%, 0 < maxTermDays <= MAX_TERM_DAYS,
+    ///         0 < ltv <= the platform's cap.
     error PledgeFinanceInvalidProduct(ProductTerms terms);
     error PledgeFinanceUnknownProduct(uint256 productId);
     error PledgeFinanceNotProductBank(uint256 productId, address account);
@@ -169,7 +173,14 @@ interface IPledgeFinanceEvents is IPledgeFinanceTypes {
         uint256 ltvBps
     );
     event LoanRejected(uint256 indexed loanId, address indexed bank, uint256[] patentIds, bytes32 reasonHash);
-    event LoanCancelled(uint256 indexed loanId, address indexed bank, uint256[] patentIds, bytes32 reasonHash);
+    /// @notice `fromStatus` is Approved, or Pledged when the pledge on `patentIds` was lifted with the loan.
+    event LoanCancelled(
+        uint256 indexed loanId,
+        address indexed bank,
+        uint256[] patentIds,
+        LoanStatus fromStatus,
+        bytes32 reasonHash
+    );
     event PledgeRegistered(
         uint256 indexed loanId,
         address indexed ipoffice,
@@ -179,12 +190,15 @@ interface IPledgeFinanceEvents is IPledgeFinanceTypes {
         uint256 registeredAt,
         uint256 estimatedMaturity
     );
+    /// @notice `graceDays` and `fundShareBps` are the platform's parameters in force now; they stay the loan's.
     event LoanDisbursed(
         uint256 indexed loanId,
         address indexed bank,
         uint256 amount,
         uint256 disbursedAt,
         uint256 maturityAt,
+        uint256 graceDays,
+        uint256 fundShareBps,
         bytes32 referenceHash
     );
     /// @notice `paid` is how the repayment was allocated, `remaining` what is still owed after it, and
@@ -270,6 +284,9 @@ interface IPledgeFinance is IPledgeFinanceErrors, IPledgeFinanceEvents {
 
     function rejectApplication(uint256 loanId, bytes32 reasonHash) external;
 
+    /// @notice The bank calls the loan off before disbursing: from Approved, or from Pledged, when the
+    ///         pledge registered on its patents is lifted with it (otherwise a loan whose collateral
+    ///         would expire before a late disbursement's maturity could never leave Pledged).
     function cancelLoan(uint256 loanId, bytes32 reasonHash) external;
 
     function registerPledge(uint256 loanId, string calldata registrationNo) external;
@@ -308,6 +325,6 @@ interface IPledgeFinance is IPledgeFinanceErrors, IPledgeFinanceEvents {
     /// @notice What the loan owes at `time` (not before its last accrual), rounded down to the fen.
     function owedAt(uint256 loanId, uint256 time) external view returns (Owed memory);
 
-    /// @notice The earliest time a default may be declared, under the current grace period.
+    /// @notice The earliest time a default may be declared: maturity plus the loan's grace period (0 before disbursement).
     function defaultableAt(uint256 loanId) external view returns (uint256);
 }
