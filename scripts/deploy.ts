@@ -13,6 +13,7 @@
  *                       platform parameters (defaults 5000, 90, 5000, 0)
  *   ROLE_GRANTS         organisation roles to grant, as JSON: [{"role": "bank", "address": "0x..."}]
  *   ROLE_GRANTS_FILE    the same JSON in a file; roles: enterprise, appraiser, ipoffice, bank, fund, regulator
+ *   DEPLOYMENTS_DIR     where to write <network>.json (default: deployments/)
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
   const deployment = await deployPlatform(deployer, options);
   const buildInfo = await hre.artifacts.getBuildInfo("contracts/PledgeFinance.sol:PledgeFinance");
   const { setRegistryCall, params, ...record } = deployment;
-  const file = path.join(hre.config.paths.root, "deployments", `${hre.network.name}.json`);
+  const directory = process.env.DEPLOYMENTS_DIR || path.join(hre.config.paths.root, "deployments");
+  const file = path.join(directory, `${hre.network.name}.json`);
   const content = {
     network: hre.network.name,
     chainId: chainId.toString(),
