@@ -31,7 +31,7 @@ const config: HardhatUserConfig = {
     version: SOLC_VERSION,
     settings: {
       optimizer: { enabled: true, runs: 200 },
-      evmVersion: "cancun" // OpenZeppelin 5.x uses MCOPY; Besu and Geth run Cancun,
+      evmVersion: "cancun", // OpenZeppelin 5.x uses MCOPY; Besu and Geth run Cancun,
     },
   },
   networks: {

@@ -253,8 +253,10 @@ contract PatentRegistry is ERC721, IPatentRegistry {
     }
 
     /// @dev The pause stops approvals too: every state change waits for the regulator.
+    /// @dev An approval someone asks for has an `auth`; ERC-721 clearing it inside a transfer has none
+    ///      and is covered by the transfer's own check.
     function _approve(address to, uint256 tokenId, address auth, bool emitEvent) internal override {
-        _requireRunning();
+        if (auth != address(0)) _requireRunning();
         super._approve(to, tokenId, auth, emitEvent);
     }
 

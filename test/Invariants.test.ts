@@ -6,13 +6,18 @@
  * invariants are checked by reading the chain (the touched loans and patents every step, everything in
  * a full sweep every ~100 steps and at the end):
  *  - a patent is in at most one active loan, and its loanId names that loan (0 when none);
- *  - a pledged patent belongs to its loan's borrower and cannot be transferred;
- *  - loans move only along SPEC's edges; 0 <= principal outstanding <= approved amount;
+ *  - a pledged patent belongs to its loan's borrower and cannot be transferred, not even by an approved account;
+ *  - loans move only along SPEC's edges (a bank may cancel from Approved or Pledged, lifting the pledge);
+ *    0 <= principal outstanding <= approved amount;
+ *  - a disbursed loan keeps the grace period and fund share in force at disbursement, whatever setParams
+ *    does later; the LTV limit counts no revoked or expired patent;
  *  - each repayment equals its allocation, and loan.repaid is the sum of the repayments;
  *  - the fund pays within the capacity in force, and fundPaid is the sum of its compensations;
- *  - every successful transaction emits exactly one ledger event naming the changed entity (an owner's
- *    ERC-721 transfer emits only the standard's Transfer); a reverted one changes nothing;
- *  - and every field of every loan, patent, product and the params equals the model's.
+ *  - every successful transaction emits exactly one ledger event naming the changed entity (an ERC-721
+ *    transfer, approve or setApprovalForAll emits only the standard's own event); a reverted one changes nothing;
+ *  - the pause stops ERC-721 transfers and approvals too;
+ *  - and every field of every loan, patent (with its owner and approved account), product, operator
+ *    approval and the params equals the model's.
  *
  * Replay a failure with the seed and step count it prints:
  *   SEED=<seed> FUZZ_ACTIONS=<step> npx hardhat test test/Invariants.test.ts   (FUZZ_TRACE=1 logs every step)
@@ -32,6 +37,7 @@ import {
   BPS,
   DAY,
   LedgerModel,
+  MAX_AMOUNT,
   isActiveLoan,
   isLegalLoanMove,
   type EventValue,
@@ -67,6 +73,8 @@ interface Touched {
   patents: bigint[];
   products: bigint[];
   params: boolean;
+  /** ERC-721 operator approvals, as [owner, operator]. */
+  operators: [string, string][];
   /** The pause flag and the loan count. */
   global: boolean;
 }
@@ -79,6 +87,7 @@ interface TouchedState {
   patents: Map<bigint, PatentView>;
   products: Map<bigint, ProductView>;
   params: ParamsView | null;
+  operators: Map<string, boolean>;
   raw: string;
 }
 
@@ -124,6 +133,8 @@ interface LoanView {
   compensation: bigint;
   recovered: bigint;
   registrationNo: string;
+  graceDays: bigint;
+  fundShareBps: bigint;
   patentIds: bigint[];
 }
 
@@ -138,8 +149,8 @@ interface PatentView {
   loanId: bigint;
   appraisalCount: bigint;
   metadataHash: string;
-  certificateHash: string;
   owner: string | null;
+  approved: string | null;
 }
 
 const LOAN_FIELDS = [
@@ -166,6 +177,8 @@ const LOAN_FIELDS = [
   "compensation",
   "recovered",
   "registrationNo",
+  "graceDays",
+  "fundShareBps",
 ] as const;
 
 const PATENT_FIELDS = [
@@ -178,7 +191,6 @@ const PATENT_FIELDS = [
   "invalidationPending",
   "loanId",
   "metadataHash",
-  "certificateHash",
 ] as const;
 
 const jsonOf = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
@@ -200,7 +212,10 @@ function argAt(event: LogDescription, path: string): unknown {
   return path.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], event.args);
 }
 
-const none = (): Touched => ({ loans: [], patents: [], products: [], params: false, global: false });
+const pairKey = (owner: string, operator: string) => `${owner} ${operator}`;
+const splitPair = (key: string) => key.split(" ") as [string, string];
+
+const none = (): Touched => ({ loans: [], patents: [], products: [], params: false, operators: [], global: false });
 
 class InvariantRun {
   readonly model: LedgerModel;
@@ -218,6 +233,8 @@ class InvariantRun {
   /** Sums of RepaymentRecorded amounts per loan and of LossCompensated compensations, from receipts. */
   private readonly repaidByEvents = new Map<bigint, bigint>();
   private compensatedByEvents = 0n;
+  /** Every [owner, operator] pair a setApprovalForAll named: the sweeps check them all (the last one every pair). */
+  private readonly operatorPairs = new Set<string>();
   /** Whether each disbursed loan is to be repaid or left to default (the run's plan, not the ledger's). */
   private readonly fates = new Map<bigint, "repay" | "default">();
   private serial = 0;
@@ -358,7 +375,7 @@ class InvariantRun {
 
   private chooseAction(): Action {
     if (this.model.paused && this.rng.chance(0.4)) return this.unpauseAction();
-    if (this.model.paused && this.rng.chance(0.25)) return this.transferWhilePaused();
+    if (this.model.paused && this.rng.chance(0.25)) return this.tokenActionWhilePaused();
     const live = this.livePatents().length;
     const table: [number, () => Action][] = [
       [30, () => this.progressLoan()],
@@ -373,6 +390,8 @@ class InvariantRun {
       [3, () => this.legalStatusAction()],
       [2, () => this.appraisalAction()],
       [3, () => this.transferAction()],
+      [1.5, () => this.approveAction()],
+      [1, () => this.setApprovalForAllAction()],
       [12, () => this.randomLoanAction()],
       [1, () => this.setParamsAction()],
       [1, () => this.pauseAction()],
@@ -511,14 +530,16 @@ class InvariantRun {
       maxTermDays: this.rng.pick([30n, 90n, 180n, 365n, 730n]),
       ltvBps: BigInt(this.rng.int(Math.min(1_000, cap), Math.min(7_000, cap))),
     };
+    if (this.rng.chance(0.03)) terms.maxAmount = MAX_AMOUNT;
     if (this.rng.chance(0.85)) return terms;
-    const broken = this.rng.int(0, 5);
+    const broken = this.rng.int(0, 6);
     if (broken === 0) terms.ltvBps = BigInt(cap + this.rng.int(1, 1_000));
     if (broken === 1) terms.minRateBps = terms.maxRateBps + 1n;
     if (broken === 2) terms.maxTermDays = this.rng.chance(0.5) ? 0n : 7_301n;
     if (broken === 3) terms.maxAmount = 0n;
     if (broken === 4) terms.maxRateBps = 10_001n;
     if (broken === 5) terms.ltvBps = 0n;
+    if (broken === 6) terms.maxAmount = MAX_AMOUNT + (this.rng.chance(0.5) ? 1n : this.rng.big(2n, MAX_AMOUNT));
     return terms;
   }
 
@@ -591,7 +612,7 @@ class InvariantRun {
     let grantDate = now - this.days(0, 3_650);
     let expiryDate = now + (this.rng.chance(0.2) ? this.days(30, 400) : this.days(730, 5_475));
     let metadataHash = hash(`meta ${number}`);
-    const certificateHash = hash(`cert ${number}`);
+    let certificateHash = hash(`cert ${number}`);
     const roll = this.rng.next();
     const existing = this.pickOf(this.allPatents());
     if (roll < 0.2) number = informal(number);
@@ -604,7 +625,8 @@ class InvariantRun {
     else if (roll < 0.46) {
       if (this.rng.chance(0.5)) grantDate = now + BigInt(this.rng.int(1, 100_000));
       else expiryDate = now - BigInt(this.rng.int(0, 100_000));
-    } else if (roll < 0.48) metadataHash = ethers.ZeroHash;
+    } else if (roll < 0.47) metadataHash = ethers.ZeroHash;
+    else if (roll < 0.48) certificateHash = ethers.ZeroHash;
     else if (roll < 0.5) {
       number = this.rng.pick([number.slice(0, 12) + number.slice(14), "US" + number.slice(2), number + "7"]);
     }
@@ -687,11 +709,20 @@ class InvariantRun {
     );
   }
 
-  /** ERC-721 transferFrom, mostly by the owner, often of a pledged patent. */
+  /** Who may move `patent` under ERC-721 (its owner, the approved account, the owner's operators), the owner twice. */
+  private movers(patent: PatentModel): string[] {
+    const approved = patent.approved !== ethers.ZeroAddress ? [patent.approved] : [];
+    return [patent.owner, patent.owner, ...approved, ...this.model.operatorsOf(patent.owner)];
+  }
+
+  /** ERC-721 transferFrom, mostly by the owner or an account it approved, often of a pledged patent. */
   private transferAction(patentId?: bigint): TxAction {
     const id = patentId ?? this.pickPatentId((pt) => pt.status === PatentStatus.Pledged, 0.3);
-    const owner = this.model.patent(id)?.owner;
-    const signer = owner ? this.signerFor(this.signerOf(owner)) : this.rng.pick(this.signers);
+    const patent = this.model.patent(id);
+    const owner = patent?.owner;
+    const signer = patent
+      ? this.signerFor(this.signerOf(this.rng.pick(this.movers(patent))))
+      : this.rng.pick(this.signers);
     const from = owner && this.rng.chance(0.9) ? owner : this.rng.pick(this.signers).address;
     const to = this.rng.chance(0.75) ? this.rng.pick(this.enterprises).address : this.rng.pick(this.signers).address;
     const verdict = this.model.transferPatent(signer.address, from, to, id);
@@ -701,17 +732,54 @@ class InvariantRun {
     );
   }
 
-  /** An owner's transfer that only the pause forbids. */
-  private transferWhilePaused(): Action {
+  /** ERC-721 approve, mostly by the owner or its operator, of any patent (pledged ones too); now and then a reset to 0. */
+  private approveAction(): TxAction {
+    const id = this.pickPatentId((pt) => this.model.roleOf(pt.owner) === "enterprise", 0.9);
+    const patent = this.model.patent(id);
+    const approvers = patent ? [patent.owner, patent.owner, ...this.model.operatorsOf(patent.owner)] : [];
+    const signer = patent ? this.signerFor(this.signerOf(this.rng.pick(approvers))) : this.rng.pick(this.signers);
+    return this.approveBy(signer, id, this.rng.chance(0.15) ? ethers.ZeroAddress : this.rng.pick(this.signers).address);
+  }
+
+  private approveBy(signer: Signer, id: bigint, to: string): TxAction {
+    const verdict = this.model.approve(signer.address, to, id);
+    return this.tx("approve", signer, `${this.nameOf(to)}, ${id}`, verdict, { patents: [id] }, () =>
+      this.p.registry.connect(signer).approve(to, id),
+    );
+  }
+
+  /** ERC-721 setApprovalForAll, mostly by an enterprise; a zero operator now and then. */
+  private setApprovalForAllAction(): TxAction {
+    const signer = this.rng.chance(0.85) ? this.rng.pick(this.enterprises) : this.rng.pick(this.signers);
+    const operator = this.rng.chance(0.04) ? ethers.ZeroAddress : this.rng.pick(this.signers).address;
+    const approved = this.rng.chance(this.model.isOperator(signer.address, operator) ? 0.4 : 0.75);
+    return this.setApprovalForAllBy(signer, operator, approved);
+  }
+
+  private setApprovalForAllBy(signer: Signer, operator: string, approved: boolean): TxAction {
+    const verdict = this.model.setApprovalForAll(signer.address, operator, approved);
+    const touched = { operators: [[signer.address, operator]] as [string, string][] };
+    return this.tx("setApprovalForAll", signer, `${this.nameOf(operator)}, ${approved}`, verdict, touched, () =>
+      this.p.registry.connect(signer).setApprovalForAll(operator, approved),
+    );
+  }
+
+  /** An owner's transfer, approve or setApprovalForAll that only the pause forbids. */
+  private tokenActionWhilePaused(): Action {
     const movable = this.allPatents().filter((pt) => pt.status !== PatentStatus.Pledged);
     const patent = this.pickOf(movable);
     if (!patent) return this.unpauseAction();
     const owner = this.signerOf(patent.owner);
-    const to = this.rng.pick(this.enterprises).address;
-    const verdict = this.model.transferPatent(owner.address, owner.address, to, patent.id);
-    const args = `${this.nameOf(owner.address)} -> ${this.nameOf(to)}, ${patent.id}`;
+    const to = this.rng.pick(this.enterprises.filter((e) => e !== owner));
+    const roll = this.rng.next();
+    if (roll < 0.25) return this.approveBy(owner, patent.id, to.address);
+    if (roll < 0.4) {
+      return this.setApprovalForAllBy(owner, to.address, !this.model.isOperator(owner.address, to.address));
+    }
+    const verdict = this.model.transferPatent(owner.address, owner.address, to.address, patent.id);
+    const args = `${this.nameOf(owner.address)} -> ${this.nameOf(to.address)}, ${patent.id}`;
     return this.tx("transferFrom", owner, args, verdict, { patents: [patent.id] }, () =>
-      this.p.registry.connect(owner).transferFrom(owner.address, to, patent.id),
+      this.p.registry.connect(owner).transferFrom(owner.address, to.address, patent.id),
     );
   }
 
@@ -958,10 +1026,7 @@ class InvariantRun {
       case LoanStatus.Approved:
         return this.progressApproval(loan, bank, ipoffice, roll);
       case LoanStatus.Pledged:
-        if (!this.outlivesTerm(loan) && roll >= 0.2) {
-          return roll < 0.6 ? this.transferAction(this.rng.pick(loan.patentIds)) : this.applyAction();
-        }
-        return this.disburse(loan.id, bank);
+        return this.progressPledge(loan, bank, roll);
       case LoanStatus.Disbursed:
         return this.progressRepayment(loan, bank, roll);
       case LoanStatus.Repaid:
@@ -1000,6 +1065,17 @@ class InvariantRun {
     if (problem.fixable && roll < 0.6) return this.legalStatusAction(problem.patentId, true);
     if (roll < (problem.fixable ? 0.85 : 0.75)) return this.cancel(loan.id, bank);
     return this.pledge(loan.id, ipoffice);
+  }
+
+  /**
+   * Disburse, now and then cancel instead; a loan whose collateral expires before a term starting now can
+   * never be disbursed, so mostly its bank cancels it, lifting the pledge (else someone tries the patents).
+   */
+  private progressPledge(loan: LoanModel, bank: Signer, roll: number): Action {
+    if (this.outlivesTerm(loan)) return roll < 0.92 ? this.disburse(loan.id, bank) : this.cancel(loan.id, bank);
+    if (roll < 0.5) return this.cancel(loan.id, bank);
+    if (roll < 0.65) return this.disburse(loan.id, bank);
+    return roll < 0.85 ? this.transferAction(this.rng.pick(loan.patentIds)) : this.applyAction();
   }
 
   /** Loans fated to be repaid get repayments (some too large); the others wait for default. */
@@ -1064,20 +1140,34 @@ class InvariantRun {
 
   private async readPatent(patentId: bigint): Promise<PatentView> {
     const patent = await this.p.registry.getPatent(patentId);
-    const owner = patent.status === PatentStatus.None ? null : await this.p.registry.ownerOf(patentId);
+    const exists = patent.status !== PatentStatus.None;
+    const owner = exists ? await this.p.registry.ownerOf(patentId) : null;
+    const approved = exists ? await this.p.registry.getApproved(patentId) : null;
     const fields = Object.fromEntries(PATENT_FIELDS.map((field) => [field, patent[field]]));
-    return { ...fields, appraisalCount: patent.appraisalCount, owner } as PatentView;
+    return { ...fields, appraisalCount: patent.appraisalCount, owner, approved } as PatentView;
   }
 
   /** The chain state of what an action touches; `raw` serialises it, to prove a revert changed nothing. */
   private async readTouched(touched: Touched): Promise<TouchedState> {
-    const state: TouchedState = { loans: new Map(), patents: new Map(), products: new Map(), params: null, raw: "" };
+    const state: TouchedState = {
+      loans: new Map(),
+      patents: new Map(),
+      products: new Map(),
+      params: null,
+      operators: new Map(),
+      raw: "",
+    };
     for (const id of touched.loans) state.loans.set(id, await this.readLoan(id));
     for (const id of touched.patents) state.patents.set(id, await this.readPatent(id));
     for (const id of touched.products) state.products.set(id, await this.p.finance.getProduct(id));
     if (touched.params) state.params = await this.p.finance.params();
+    for (const [owner, operator] of touched.operators) {
+      this.operatorPairs.add(pairKey(owner, operator));
+      state.operators.set(pairKey(owner, operator), await this.p.registry.isApprovedForAll(owner, operator));
+    }
     const counters = touched.global ? [await this.p.finance.paused(), await this.p.finance.loanCount()] : null;
-    state.raw = jsonOf([[...state.loans], [...state.patents], [...state.products], state.params, counters]);
+    const { loans, patents, products, params, operators } = state;
+    state.raw = jsonOf([[...loans], [...patents], [...products], params, [...operators], counters]);
     return state;
   }
 
@@ -1090,19 +1180,17 @@ class InvariantRun {
 
   /**
    * Every state change emits exactly one of the ledger's events, naming the entity and carrying the
-   * amounts the model predicts. An ERC-721 transfer by its owner is the one change whose event is the
-   * standard's own Transfer.
+   * amounts the model predicts. ERC-721 transfers and approvals are the changes whose one event is the
+   * standard's own (Transfer, Approval, ApprovalForAll).
    */
   private checkEvents(action: TxAction, receipt: ContractTransactionReceipt) {
     const verdict = action.verdict as Extract<Verdict, { ok: true }>;
     const events = receipt.logs.map((log) => this.parseLog(log)).filter((e): e is LogDescription => e !== null);
     const domain = events.filter((e) => !INFRASTRUCTURE_EVENTS.has(e.name));
     let event: LogDescription;
-    if (verdict.event === "Transfer") {
-      expect(domain.map((e) => e.name)).to.deep.equal([], "a transfer emits no ledger event");
-      const transfers = events.filter((e) => e.name === "Transfer");
-      expect(transfers).to.have.length(1, "a transfer emits one Transfer");
-      event = transfers[0];
+    if (INFRASTRUCTURE_EVENTS.has(verdict.event)) {
+      expect(events.map((e) => e.name)).to.deep.equal([verdict.event], `${action.name} emits only ${verdict.event}`);
+      event = events[0];
     } else {
       expect(domain.map((e) => e.name)).to.deep.equal([verdict.event], "exactly one ledger event per state change");
       event = domain[0];
@@ -1118,6 +1206,29 @@ class InvariantRun {
     if (event.name === "RepaymentRecorded") this.checkRepaymentEvent(event);
     if (event.name === "LossCompensated") this.checkCompensationEvent(event);
     if (event.name === "CollateralDisposed" && event.args.borrowerSurplus > 0n) this.note("disposals with a surplus");
+    this.noteRuleChanges(event);
+  }
+
+  /** Counts the paths through the newer rules; the model (not yet updated) holds the state before the event. */
+  private noteRuleChanges(event: LogDescription) {
+    const loan = event.args.loanId === undefined ? undefined : this.model.loan(event.args.loanId as bigint);
+    if (!loan) return;
+    const { params } = this.model;
+    if (event.name === "LoanCancelled" && event.args.fromStatus === LoanStatus.Pledged) {
+      this.note("cancellations lifting a pledge");
+    }
+    if (event.name === "LoanDefaulted" && loan.graceDays !== params.graceDays) {
+      this.note("defaults under a grace period changed since disbursement");
+    }
+    if (event.name === "LossCompensated" && loan.fundShareBps !== params.fundShareBps) {
+      this.note("compensations at a fund share changed since disbursement");
+    }
+    if (event.name === "LoanApproved") {
+      const patents = loan.patentIds.map((id) => this.model.patent(id)!);
+      if (patents.some((pt) => this.model.currentAppraisal(pt) > this.model.collateralValue(pt))) {
+        this.note("approvals counting a revoked or expired patent as 0");
+      }
+    }
   }
 
   /** Each repayment equals its allocation, and loan.repaid must equal the sum of the repayments. */
@@ -1131,13 +1242,13 @@ class InvariantRun {
 
   /** The fund pays within the capacity in force when it pays, and fundPaid is the sum of its payments. */
   private checkCompensationEvent(event: LogDescription) {
-    const { compensation, fundPaidTotal, outstandingAtDefault } = event.args;
+    const { compensation, fundPaidTotal, outstandingAtDefault, loanId } = event.args;
     this.compensatedByEvents += compensation;
     expect(fundPaidTotal).to.equal(this.compensatedByEvents, "fundPaidTotal != sum of compensations");
     if (compensation > 0n) {
       expect(fundPaidTotal).to.be.at.most(this.model.params.fundCapacity, "the fund paid beyond its capacity");
     }
-    const share = (outstandingAtDefault * this.model.params.fundShareBps) / BPS;
+    const share = (outstandingAtDefault * this.model.loan(loanId)!.fundShareBps) / BPS;
     if (compensation < share)
       this.note(compensation === 0n ? "compensations of 0 (capacity used up)" : "compensations capped by capacity");
   }
@@ -1173,6 +1284,16 @@ class InvariantRun {
     }
     expect(chain.appraisalCount).to.equal(BigInt(model.appraisals.length), `patent ${patentId} appraisals`);
     expect(chain.owner).to.equal(model.owner, `patent ${patentId} owner`);
+    expect(chain.approved).to.equal(model.approved, `patent ${patentId} approved account`);
+  }
+
+  private compareOperator(owner: string, operator: string, chain: boolean) {
+    const model = this.model.isOperator(owner, operator);
+    if (chain !== model) {
+      throw new Error(
+        `isApprovedForAll(${this.nameOf(owner)}, ${this.nameOf(operator)}) is ${chain}, the model says ${model}`,
+      );
+    }
   }
 
   /** Invariants of one loan read from the chain: legal move, principal bounds, repaid sum. */
@@ -1223,6 +1344,7 @@ class InvariantRun {
       this.checkHolding(id, patent, loans.get(patent.loanId));
     }
     for (const [id, product] of state.products) this.compareProduct(id, product);
+    for (const [key, approved] of state.operators) this.compareOperator(...splitPair(key), approved);
     if (state.params) this.compareParams(state.params);
     if (touched.global) await this.checkCounters();
   }
@@ -1253,8 +1375,12 @@ class InvariantRun {
     expect(await this.p.finance.loanCount()).to.equal(BigInt(this.model.loans.length), "loan count");
   }
 
-  /** Every loan and patent: one active loan per patent, holdings, pledged-no-transfer, owed amounts. */
-  async sweep() {
+  /**
+   * Every loan and patent: one active loan per patent, holdings, pledged-no-transfer, owed amounts and
+   * the defaultable time of running loans, the operator approvals ever named; the final sweep also checks
+   * every loan's defaultable time and every pair of accounts for operator approval.
+   */
+  async sweep(final = false) {
     this.lastSweep = this.step;
     this.sweeps += 1;
     const loans = new Map<bigint, LoanView>();
@@ -1262,6 +1388,7 @@ class InvariantRun {
     const holders = new Map<bigint, bigint[]>();
     for (const [id, loan] of loans) {
       this.checkLoan(id, loan);
+      if (final || loan.status === LoanStatus.Disbursed) await this.checkDefaultableAt(id);
       if (!isActiveLoan(loan.status)) continue;
       for (const patentId of loan.patentIds) holders.set(patentId, [...(holders.get(patentId) ?? []), id]);
       if (loan.status === LoanStatus.Disbursed) await this.checkOwed(id);
@@ -1279,6 +1406,12 @@ class InvariantRun {
       this.compareProduct(product.id, await this.p.finance.getProduct(product.id));
     expect(await this.p.finance.productCount()).to.equal(BigInt(this.model.products.length), "product count");
     this.compareParams(await this.p.finance.params());
+    const accounts = this.signers.map((s) => s.address);
+    const pairs = final ? accounts.flatMap((o) => accounts.map((op) => pairKey(o, op))) : [...this.operatorPairs];
+    for (const key of pairs) {
+      const [owner, operator] = splitPair(key);
+      this.compareOperator(owner, operator, await this.p.registry.isApprovedForAll(owner, operator));
+    }
     await this.checkCounters();
   }
 
@@ -1292,13 +1425,22 @@ class InvariantRun {
     );
   }
 
+  /** The chain's defaultableAt agrees with the model: maturity plus the grace period the loan took at disbursement. */
+  private async checkDefaultableAt(loanId: bigint) {
+    const expected = this.model.defaultableAtView(this.model.loan(loanId)!);
+    expect(await this.p.finance.defaultableAt(loanId)).to.equal(expected, `loan ${loanId} defaultableAt`);
+  }
+
+  /** Neither the owner nor any account it approved can move a pledged patent. */
   private async checkTransferRefused(patentId: bigint, owner: string) {
     const to = this.enterprises.find((e) => e.address !== owner)!.address;
-    const attempt = this.p.registry.connect(this.signerOf(owner)).transferFrom.staticCall(owner, to, patentId);
-    await attempt.then(
-      () => expect.fail(`pledged patent ${patentId} can be transferred`),
-      (error: unknown) => expect(isRevert(error), String(error)).to.equal(true),
-    );
+    for (const mover of new Set(this.movers(this.model.patent(patentId)!))) {
+      const attempt = this.p.registry.connect(this.signerOf(mover)).transferFrom.staticCall(owner, to, patentId);
+      await attempt.then(
+        () => expect.fail(`pledged patent ${patentId} can be transferred by ${this.nameOf(mover)}`),
+        (error: unknown) => expect(isRevert(error), String(error)).to.equal(true),
+      );
+    }
   }
 
   // =====================================================================================
@@ -1316,7 +1458,10 @@ class InvariantRun {
       "Closed via Disposed": this.reached(closedVia(LoanStatus.Disposed)),
       Rejected: this.reached((h) => h.includes(LoanStatus.Rejected)),
       Withdrawn: this.reached((h) => h.includes(LoanStatus.Withdrawn)),
-      Cancelled: this.reached((h) => h.includes(LoanStatus.Cancelled)),
+      "Cancelled from Approved": this.reached(
+        (h) => h.includes(LoanStatus.Cancelled) && !h.includes(LoanStatus.Pledged),
+      ),
+      "Cancelled from Pledged": this.reached((h) => h.includes(LoanStatus.Cancelled) && h.includes(LoanStatus.Pledged)),
       Defaulted: this.reached((h) => h.includes(LoanStatus.Defaulted)),
     };
   }
@@ -1347,7 +1492,12 @@ class InvariantRun {
     lines.push(`  patents (${this.model.patents.size}) by state: ${tally(this.allPatents(), patentState)}`);
     lines.push(`  products ${this.model.products.length}; fund paid ${this.model.fundPaid} fen`);
     const stuck = this.model.loans.filter((loan) => loan.status === LoanStatus.Pledged && !this.outlivesTerm(loan));
-    lines.push(`  pledged loans that can no longer be disbursed (a patent expires first): ${stuck.map((l) => l.id)}`);
+    lines.push(
+      `  pledged loans that can no longer be disbursed (a patent expires first; their bank may cancel): ${stuck.map((l) => l.id)}`,
+    );
+    const approved = this.allPatents().filter((pt) => pt.approved !== ethers.ZeroAddress).length;
+    const operators = this.signers.reduce((n, s) => n + this.model.operatorsOf(s.address).length, 0);
+    lines.push(`  ERC-721 approvals standing: ${approved} patents with an approved account, ${operators} operators`);
     lines.push(`  money paths: ${[...this.notes].map(([label, n]) => `${label} ${n}`).join(", ")}`);
     const topReverts = [...this.reverts].sort((a, b) => b[1] - a[1]).slice(0, 12);
     lines.push(`  reverts by error: ${topReverts.map(([reason, n]) => `${reason} ${n}`).join(", ")}`);
@@ -1362,7 +1512,7 @@ describe("Invariants", () => {
     const run = new InvariantRun(await loadFixture(deployPlatform), new Random(SEED));
     await run.start();
     for (let step = 1; step <= ACTIONS; step++) await run.runStep(step);
-    await run.sweep();
+    await run.sweep(true);
     console.log(run.summary(Date.now() - started));
     if (ACTIONS < MIN_ACTIONS_TO_REQUIRE_EXPLORATION) return;
     for (const [state, loans] of Object.entries(run.exploration())) {

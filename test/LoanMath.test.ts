@@ -27,6 +27,8 @@ const ACT_365 = 365n * SECONDS_PER_DAY;
 const PENALTY_OF_RATE_BPS = 15_000n; // 罚息: 150% of the contract rate
 
 const MAX_UINT96 = (1n << 96n) - 1n;
+/** The largest product maxAmount the contract accepts (PledgeFinance.MAX_AMOUNT): ¥10 trillion. */
+const MAX_AMOUNT = 10n ** 15n;
 
 interface Owed {
   principal: bigint;
@@ -220,7 +222,7 @@ const PRODUCTS: ProductSpec[] = [
   {
     slots: 12,
     bank: "bank1",
-    terms: { maxAmount: MAX_UINT96, minRateBps: 0n, maxRateBps: 10_000n, maxTermDays: 7_300n, ltvBps: 5_000n },
+    terms: { maxAmount: MAX_AMOUNT, minRateBps: 0n, maxRateBps: 10_000n, maxTermDays: 7_300n, ltvBps: 5_000n },
   },
   // a typical bank product: up to ¥50,000,000.00, 3%..12%, three years
   {
@@ -238,13 +240,13 @@ const PRODUCTS: ProductSpec[] = [
   {
     slots: 2,
     bank: "bank2",
-    terms: { maxAmount: MAX_UINT96, minRateBps: 0n, maxRateBps: 0n, maxTermDays: 7_300n, ltvBps: 5_000n },
+    terms: { maxAmount: MAX_AMOUNT, minRateBps: 0n, maxRateBps: 0n, maxTermDays: 7_300n, ltvBps: 5_000n },
   },
   // very high rates
   {
     slots: 3,
     bank: "bank2",
-    terms: { maxAmount: MAX_UINT96, minRateBps: 9_000n, maxRateBps: 10_000n, maxTermDays: 7_300n, ltvBps: 4_000n },
+    terms: { maxAmount: MAX_AMOUNT, minRateBps: 9_000n, maxRateBps: 10_000n, maxTermDays: 7_300n, ltvBps: 4_000n },
   },
 ];
 
@@ -330,12 +332,14 @@ function caseSeed(batch: number, index: number): number {
   return h >>> 0;
 }
 
-function drawPrincipal(rng: Random): bigint {
+/** 1 fen up to the product's maximum (at most MAX_AMOUNT, ¥10^13): mostly up to ¥10^10, now and then the maximum itself. */
+function drawPrincipal(rng: Random, maxAmount: bigint): bigint {
   const roll = rng.next();
   if (roll < 0.01) return 1n;
   if (roll < 0.08) return rng.big(1n, 100n); // a few fen
-  const digits = roll < 0.18 ? rng.int(12, 17) : rng.int(0, 11); // up to ¥10^16, mostly up to ¥10^10
-  return rng.big(10n ** BigInt(digits), 10n ** BigInt(digits + 1));
+  if (roll < 0.1) return maxAmount;
+  const digits = roll < 0.2 ? rng.int(12, 14) : rng.int(0, 11); // up to ¥10^13, mostly up to ¥10^10
+  return minOf(rng.big(10n ** BigInt(digits), 10n ** BigInt(digits + 1)), maxAmount);
 }
 
 function drawTermDays(rng: Random, maxTermDays: bigint): bigint {
@@ -348,7 +352,7 @@ function planCase(batch: number, index: number): CasePlan {
   const rng = new Random(caseSeed(batch, index));
   const productIndex = SLOT_PRODUCTS[index];
   const { terms } = PRODUCTS[productIndex];
-  const amount = minOf(drawPrincipal(rng), terms.maxAmount);
+  const amount = drawPrincipal(rng, terms.maxAmount);
   const rateRoll = rng.next();
   const rateBps =
     rateRoll < 0.1
@@ -417,6 +421,8 @@ const stats = {
   flooredToZero: 0,
   onePenny: 0,
   huge: 0,
+  atProductMax: 0,
+  atMaxAmount: 0,
   zeroRate: 0,
   fullRate: 0,
   overTenYears: 0,
@@ -572,6 +578,8 @@ async function runBatch(batch: number): Promise<void> {
     stats.cases++;
     if (plan.amount === 1n) stats.onePenny++;
     if (plan.amount > 10n ** 12n) stats.huge++;
+    if (plan.amount === PRODUCTS[plan.productIndex].terms.maxAmount) stats.atProductMax++;
+    if (plan.amount === MAX_AMOUNT) stats.atMaxAmount++;
     if (plan.rateBps === 0n) stats.zeroRate++;
     if (plan.rateBps === 10_000n) stats.fullRate++;
     if (plan.termDays > 3_650n) stats.overTenYears++;
@@ -769,6 +777,24 @@ describe("LoanMath: hand-computed cases", () => {
       paid: paid(1_500_001n * YUAN, 1_500_000n * YUAN, 1n * YUAN, 0n),
       remaining: owed(1_000_000n * YUAN, 19_999_999n * YUAN, 0n),
       status: LoanStatus.Disbursed,
+    });
+  });
+
+  it("the largest loan (MAX_AMOUNT, ¥10^13) at 100% for 7,300 days: 20 times it by maturity, 150% a year after", async () => {
+    const { p, loanId, maturity } = await disbursed(MAX_AMOUNT, 10_000n, 7_300n);
+    expect(await p.finance.MAX_AMOUNT()).to.equal(MAX_AMOUNT);
+    const terms = { ...PRODUCTS[0].terms, maxAmount: MAX_AMOUNT + 1n };
+    await expect(p.finance.connect(p.bank1).createProduct(terms, hash("too large")))
+      .to.be.revertedWithCustomError(p.finance, "PledgeFinanceInvalidProduct")
+      .withArgs(Object.values(terms));
+    // Fifty years late it owes 96 times the principal: far inside uint96, so no loan is stuck by an overflow.
+    expect(owedOf(await p.finance.owedAt(loanId, maturity + 50n * YEAR))).to.deep.equal(
+      owed(MAX_AMOUNT, 20n * MAX_AMOUNT, 75n * MAX_AMOUNT),
+    );
+    expect(await repayAt(p, loanId, maturity + YEAR, "full")).to.deep.equal({
+      paid: paid(225n * (MAX_AMOUNT / 10n), 15n * (MAX_AMOUNT / 10n), 20n * MAX_AMOUNT, MAX_AMOUNT),
+      remaining: owed(0n, 0n, 0n),
+      status: LoanStatus.Repaid,
     });
   });
 

@@ -20,7 +20,16 @@ describe("PatentRegistry", () => {
       expect(await p.registry.patentIdOf(number.toLowerCase())).to.equal(id);
       await expect(registerRaw(p, informal(number)))
         .to.emit(p.registry, "PatentRegistered")
-        .withArgs(id, p.ent1.address, number, PatentKind.Invention, (v: bigint) => v > 0n, (v: bigint) => v > 0n, hash("m"), hash("c"));
+        .withArgs(
+          id,
+          p.ent1.address,
+          number,
+          PatentKind.Invention,
+          (v: bigint) => v > 0n,
+          (v: bigint) => v > 0n,
+          hash("m"),
+          hash("c"),
+        );
     });
 
     it("registers a number once, however it is written", async () => {
@@ -94,7 +103,9 @@ describe("PatentRegistry", () => {
       const number = nextNumber(PatentKind.Design);
       const id = await p.registry.patentIdOf(number);
       await expect(
-        p.registry.connect(p.ent2).registerPatent(number, PatentKind.Design, now - DAY, now + YEAR, hash("meta"), hash("cert")),
+        p.registry
+          .connect(p.ent2)
+          .registerPatent(number, PatentKind.Design, now - DAY, now + YEAR, hash("meta"), hash("cert")),
       )
         .to.emit(p.registry, "PatentRegistered")
         .withArgs(id, p.ent2.address, number, PatentKind.Design, now - DAY, now + YEAR, hash("meta"), hash("cert"));
@@ -186,7 +197,11 @@ describe("PatentRegistry", () => {
       expect(await p.registry.currentAppraisal(id)).to.deep.equal([false, 0n, 0n]);
       expect(await p.registry.appraisedTotal([id])).to.equal(0n);
       const second = await p.registry.getAppraisal(id, 1);
-      expect([second.appraiser, second.value, second.reportHash]).to.deep.equal([p.appraiser.address, 700n, hash("r2")]);
+      expect([second.appraiser, second.value, second.reportHash]).to.deep.equal([
+        p.appraiser.address,
+        700n,
+        hash("r2"),
+      ]);
     });
 
     it("records appraiser, value, report hash and validity in the event", async () => {
@@ -241,9 +256,8 @@ describe("PatentRegistry", () => {
       await expect(p.registry.connect(p.ent1).transferFrom(p.ent1.address, p.ent2.address, patentIds[0]))
         .to.be.revertedWithCustomError(p.registry, "PatentRegistryPatentPledged")
         .withArgs(patentIds[0]);
-      await expect(
-        p.registry.connect(p.ent1)["safeTransferFrom(address,address,uint256)"](p.ent1.address, p.ent2.address, patentIds[1]),
-      )
+      const safeTransferFrom = p.registry.connect(p.ent1)["safeTransferFrom(address,address,uint256)"];
+      await expect(safeTransferFrom(p.ent1.address, p.ent2.address, patentIds[1]))
         .to.be.revertedWithCustomError(p.registry, "PatentRegistryPatentPledged")
         .withArgs(patentIds[1]);
     });
@@ -252,14 +266,20 @@ describe("PatentRegistry", () => {
       const p = await loadFixture(deployPlatform);
       const id = await registerPatent(p);
       await p.finance.connect(p.regulator).pause();
-      await expect(p.registry.connect(p.ent1).approve(p.ent2.address, id)).to.be.revertedWithCustomError(p.registry, "EnforcedPause");
+      await expect(p.registry.connect(p.ent1).approve(p.ent2.address, id)).to.be.revertedWithCustomError(
+        p.registry,
+        "EnforcedPause",
+      );
       await expect(p.registry.connect(p.ent1).setApprovalForAll(p.ent2.address, true)).to.be.revertedWithCustomError(
         p.registry,
         "EnforcedPause",
       );
       await p.finance.connect(p.regulator).unpause();
       await expect(p.registry.connect(p.ent1).approve(p.ent2.address, id)).to.emit(p.registry, "Approval");
-      await expect(p.registry.connect(p.ent1).setApprovalForAll(p.ent2.address, true)).to.emit(p.registry, "ApprovalForAll");
+      await expect(p.registry.connect(p.ent1).setApprovalForAll(p.ent2.address, true)).to.emit(
+        p.registry,
+        "ApprovalForAll",
+      );
     });
 
     it("cannot revoke a pledged patent", async () => {
@@ -284,7 +304,12 @@ describe("PatentRegistry", () => {
   });
 
   describe("patent state x action matrix", () => {
-    type Action = { name: string; event: string; allowed: bigint[]; send: (p: Platform, id: bigint) => Promise<unknown> };
+    type Action = {
+      name: string;
+      event: string;
+      allowed: bigint[];
+      send: (p: Platform, id: bigint) => Promise<unknown>;
+    };
     const actions: Action[] = [
       {
         name: "verifyPatent",

@@ -44,7 +44,9 @@ describe("PledgeFinance", () => {
       const p = await loadFixture(deployPlatform);
       expect(await p.finance.params()).to.deep.equal(Object.values(DEFAULT_PARAMS));
       const next = { ltvCapBps: 6_000n, graceDays: 30n, fundShareBps: 4_000n, fundCapacity: 5n };
-      await expect(p.finance.setParams(next)).to.emit(p.finance, "ParamsUpdated").withArgs(p.admin.address, Object.values(next));
+      await expect(p.finance.setParams(next))
+        .to.emit(p.finance, "ParamsUpdated")
+        .withArgs(p.admin.address, Object.values(next));
       expect(await p.finance.params()).to.deep.equal(Object.values(next));
     });
 
@@ -191,7 +193,9 @@ describe("PledgeFinance", () => {
       const productId = await createProduct(p);
       const applyTo = (product: bigint, amount: bigint, term: bigint) =>
         p.finance.connect(p.ent1).applyForLoan(product, [id], amount, term, hash("p"));
-      await expect(applyTo(99n, 1n, 1n)).to.be.revertedWithCustomError(p.finance, "PledgeFinanceUnknownProduct").withArgs(99n);
+      await expect(applyTo(99n, 1n, 1n))
+        .to.be.revertedWithCustomError(p.finance, "PledgeFinanceUnknownProduct")
+        .withArgs(99n);
       await expect(applyTo(productId, 0n, 30n))
         .to.be.revertedWithCustomError(p.finance, "PledgeFinanceAmountOutOfRange")
         .withArgs(0n, 1n, PRODUCT_TERMS.maxAmount);
@@ -237,7 +241,8 @@ describe("PledgeFinance", () => {
     it("keeps approved terms within the product and the request", async () => {
       const p = await loadFixture(deployPlatform);
       const { loanId } = await applyForLoan(p, { ...STANDARD_LOAN, requested: 5_000_000_00n });
-      const approve = (amount: bigint, rate: bigint, term: bigint) => p.finance.connect(p.bank1).approveLoan(loanId, amount, rate, term);
+      const approve = (amount: bigint, rate: bigint, term: bigint) =>
+        p.finance.connect(p.bank1).approveLoan(loanId, amount, rate, term);
       await expect(approve(5_000_000_01n, 600n, 30n))
         .to.be.revertedWithCustomError(p.finance, "PledgeFinanceAmountOutOfRange")
         .withArgs(5_000_000_01n, 1n, 5_000_000_00n);
@@ -275,7 +280,10 @@ describe("PledgeFinance", () => {
       await expect(p.finance.connect(p.bank1).approveLoan(loanId, limit + 1n, 600n, 365n))
         .to.be.revertedWithCustomError(p.finance, "PledgeFinanceLtvExceeded")
         .withArgs(loanId, limit + 1n, limit, 2n * APPRAISAL, 3_000n);
-      await expect(p.finance.connect(p.bank1).approveLoan(loanId, limit, 600n, 365n)).to.emit(p.finance, "LoanApproved");
+      await expect(p.finance.connect(p.bank1).approveLoan(loanId, limit, 600n, 365n)).to.emit(
+        p.finance,
+        "LoanApproved",
+      );
     });
 
     it("uses the product's LTV when it is below the platform's cap", async () => {
@@ -309,7 +317,8 @@ describe("PledgeFinance", () => {
       const handle = await loanIn(p, "Approved", { ...STANDARD_LOAN, termDays });
       return handle;
     }
-    const register = (p: Platform, loanId: bigint, no = "ZY2026-0001") => p.finance.connect(p.ipoffice).registerPledge(loanId, no);
+    const register = (p: Platform, loanId: bigint, no = "ZY2026-0001") =>
+      p.finance.connect(p.ipoffice).registerPledge(loanId, no);
 
     it("records the registration number and date and pledges every patent", async () => {
       const p = await loadFixture(deployPlatform);
@@ -320,14 +329,21 @@ describe("PledgeFinance", () => {
         .to.emit(p.finance, "PledgeRegistered")
         .withArgs(loanId, p.ipoffice.address, p.ent1.address, patentIds, "ZY2026-0001", at, at + 365n * DAY);
       const loan = await p.finance.getLoan(loanId);
-      expect([loan.status, loan.registrationNo, loan.registeredAt]).to.deep.equal([LoanStatus.Pledged, "ZY2026-0001", at]);
+      expect([loan.status, loan.registrationNo, loan.registeredAt]).to.deep.equal([
+        LoanStatus.Pledged,
+        "ZY2026-0001",
+        at,
+      ]);
       for (const id of patentIds) expect((await p.registry.getPatent(id)).status).to.equal(PatentStatus.Pledged);
     });
 
     it("refuses an empty or overlong registration number", async () => {
       const p = await loadFixture(deployPlatform);
       const { loanId } = await approved(p);
-      await expect(register(p, loanId, "")).to.be.revertedWithCustomError(p.finance, "PledgeFinanceInvalidRegistrationNo");
+      await expect(register(p, loanId, "")).to.be.revertedWithCustomError(
+        p.finance,
+        "PledgeFinanceInvalidRegistrationNo",
+      );
       await expect(register(p, loanId, "x".repeat(65))).to.be.revertedWithCustomError(
         p.finance,
         "PledgeFinanceInvalidRegistrationNo",
@@ -367,7 +383,9 @@ describe("PledgeFinance", () => {
       const p = await loadFixture(deployPlatform);
       const { loanId, patentIds } = await approved(p);
       await p.registry.connect(p.ipoffice).updateLegalStatus(patentIds[1], 2_000_000_000n, true, false);
-      await expect(register(p, loanId)).to.be.revertedWithCustomError(p.registry, "PatentRegistryPreserved").withArgs(patentIds[1]);
+      await expect(register(p, loanId))
+        .to.be.revertedWithCustomError(p.registry, "PatentRegistryPreserved")
+        .withArgs(patentIds[1]);
     });
 
     it("refuses a patent under invalidation", async () => {
@@ -440,7 +458,11 @@ describe("PledgeFinance", () => {
         .to.emit(p.finance, "LoanDisbursed")
         .withArgs(loanId, p.bank1.address, STANDARD_LOAN.amount, at, at + 365n * DAY, 90n, 5_000n, hash("wire 1"));
       const loan = await p.finance.getLoan(loanId);
-      expect([loan.disbursedAt, loan.maturityAt, loan.principalOutstanding]).to.deep.equal([at, at + 365n * DAY, STANDARD_LOAN.amount]);
+      expect([loan.disbursedAt, loan.maturityAt, loan.principalOutstanding]).to.deep.equal([
+        at,
+        at + 365n * DAY,
+        STANDARD_LOAN.amount,
+      ]);
     });
 
     it("checks the expiry rule again with the real date, against the earliest-expiring patent", async () => {
@@ -546,7 +568,14 @@ describe("PledgeFinance", () => {
       await time.setNextBlockTimestamp(at);
       await expect(p.finance.connect(p.bank1).repayInFull(loanId, hash("payoff")))
         .to.emit(p.finance, "RepaymentRecorded")
-        .withArgs(loanId, p.bank1.address, [owed.total, 0n, owed.interest, owed.principal], [0n, 0n, 0n, 0n], LoanStatus.Repaid, hash("payoff"));
+        .withArgs(
+          loanId,
+          p.bank1.address,
+          [owed.total, 0n, owed.interest, owed.principal],
+          [0n, 0n, 0n, 0n],
+          LoanStatus.Repaid,
+          hash("payoff"),
+        );
       const loan = await p.finance.getLoan(loanId);
       expect([loan.status, loan.repaid]).to.deep.equal([LoanStatus.Repaid, owed.total]);
 
@@ -608,7 +637,13 @@ describe("PledgeFinance", () => {
       const outstanding = (await p.finance.getLoan(loanId)).outstandingAtDefault;
       await expect(p.finance.connect(p.fund).compensate(loanId))
         .to.emit(p.finance, "LossCompensated")
-        .withArgs(loanId, p.fund.address, (outstanding * 3_000n) / 10_000n, outstanding, (outstanding * 3_000n) / 10_000n);
+        .withArgs(
+          loanId,
+          p.fund.address,
+          (outstanding * 3_000n) / 10_000n,
+          outstanding,
+          (outstanding * 3_000n) / 10_000n,
+        );
     });
 
     it("has the fund pay its share of the outstanding amount, once", async () => {
@@ -732,17 +767,24 @@ describe("PledgeFinance", () => {
       const patent = await registerPatent(p);
       await p.finance.connect(p.regulator).pause();
       expect(await p.finance.paused()).to.equal(true);
-      await expect(p.registry.connect(p.ent1).transferFrom(p.ent1.address, p.ent2.address, patent)).to.be.revertedWithCustomError(
-        p.registry,
-        "EnforcedPause",
-      );
+      await expect(
+        p.registry.connect(p.ent1).transferFrom(p.ent1.address, p.ent2.address, patent),
+      ).to.be.revertedWithCustomError(p.registry, "EnforcedPause");
       await expect(p.finance.connect(p.bank1).repay(disbursed.loanId, 1n, hash("r"))).to.be.revertedWithCustomError(
         p.finance,
         "EnforcedPause",
       );
-      await expect(p.finance.connect(p.regulator).unpause()).to.emit(p.finance, "Unpaused").withArgs(p.regulator.address);
-      await expect(p.finance.connect(p.bank1).repay(disbursed.loanId, 1n, hash("r"))).to.emit(p.finance, "RepaymentRecorded");
-      await expect(p.registry.connect(p.ent1).transferFrom(p.ent1.address, p.ent2.address, patent)).to.emit(p.registry, "Transfer");
+      await expect(p.finance.connect(p.regulator).unpause())
+        .to.emit(p.finance, "Unpaused")
+        .withArgs(p.regulator.address);
+      await expect(p.finance.connect(p.bank1).repay(disbursed.loanId, 1n, hash("r"))).to.emit(
+        p.finance,
+        "RepaymentRecorded",
+      );
+      await expect(p.registry.connect(p.ent1).transferFrom(p.ent1.address, p.ent2.address, patent)).to.emit(
+        p.registry,
+        "Transfer",
+      );
     });
   });
 });

@@ -325,6 +325,7 @@ interface IPledgeFinance is IPledgeFinanceErrors, IPledgeFinanceEvents {
     /// @notice What the loan owes at `time` (not before its last accrual), rounded down to the fen.
     function owedAt(uint256 loanId, uint256 time) external view returns (Owed memory);
 
-    /// @notice The earliest time a default may be declared: maturity plus the loan's grace period (0 before disbursement).
+    /// @notice The earliest time a default may be declared: maturity plus the loan's grace period
+    ///         (0 before disbursement).
     function defaultableAt(uint256 loanId) external view returns (uint256);
 }

@@ -31,7 +31,10 @@ export type Platform = Awaited<ReturnType<typeof deployPlatform>>;
 export async function deployPlatform() {
   const [admin, ent1, ent2, ent3, appraiser, ipoffice, bank1, bank2, fund, regulator, outsider] =
     await ethers.getSigners();
-  const finance = (await ethers.deployContract("PledgeFinance", [admin.address, DEFAULT_PARAMS])) as unknown as PledgeFinance;
+  const finance = (await ethers.deployContract("PledgeFinance", [
+    admin.address,
+    DEFAULT_PARAMS,
+  ])) as unknown as PledgeFinance;
   const registry = (await ethers.deployContract("PatentRegistry", [
     await finance.getAddress(),
   ])) as unknown as PatentRegistry;
@@ -101,12 +104,20 @@ export async function registerPatent(p: Platform, options: PatentOptions = {}): 
   const number = nextNumber(kind);
   await p.registry
     .connect(owner)
-    .registerPatent(number, kind, now - YEAR, now + (options.expiresIn ?? 15n * YEAR), hash(`meta ${number}`), hash(`cert ${number}`));
+    .registerPatent(
+      number,
+      kind,
+      now - YEAR,
+      now + (options.expiresIn ?? 15n * YEAR),
+      hash(`meta ${number}`),
+      hash(`cert ${number}`),
+    );
   const patentId = await p.registry.patentIdOf(number);
   if (options.verify === false) return patentId;
   await p.registry.connect(p.ipoffice).verifyPatent(patentId, now + (options.feePaidFor ?? 10n * YEAR));
   const value = options.value ?? 10_000_000_00n;
-  if (value > 0n) await p.registry.connect(p.appraiser).recordAppraisal(patentId, value, now + YEAR, hash(`report ${number}`));
+  if (value > 0n)
+    await p.registry.connect(p.appraiser).recordAppraisal(patentId, value, now + YEAR, hash(`report ${number}`));
   return patentId;
 }
 

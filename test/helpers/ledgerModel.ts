@@ -15,6 +15,8 @@ export const YEAR = 365n * DAY;
 export const BPS = 10_000n;
 const PENALTY_RATE_BPS = 15_000n;
 const MAX_PATENTS_PER_LOAN = 10;
+/** The largest product a bank may publish (PledgeFinance.MAX_AMOUNT): ¥10 trillion. */
+export const MAX_AMOUNT = 10n ** 15n;
 const MAX_TERM_DAYS = 7_300n;
 const MAX_REGISTRATION_NO_LENGTH = 64;
 
@@ -58,8 +60,10 @@ export interface PatentModel {
   preserved: boolean;
   invalidationPending: boolean;
   loanId: bigint;
+  /** The certificate's hash is only in the PatentRegistered event: metadataHash commits to it. */
   metadataHash: string;
-  certificateHash: string;
+  /** The ERC-721 approved account (getApproved), the zero address when none; a transfer clears it. */
+  approved: string;
   appraisals: AppraisalModel[];
 }
 
@@ -90,6 +94,9 @@ export interface LoanModel {
   compensated: boolean;
   recovered: bigint;
   registrationNo: string;
+  /** The platform's grace period and fund share at disbursement (0 before): the loan keeps them. */
+  graceDays: bigint;
+  fundShareBps: bigint;
   /** Every status the loan has been in, in order. */
   history: bigint[];
 }
@@ -145,7 +152,7 @@ export const LOAN_EDGES: ReadonlyMap<bigint, readonly bigint[]> = new Map([
   [LoanStatus.None, [LoanStatus.Applied]],
   [LoanStatus.Applied, [LoanStatus.Approved, LoanStatus.Rejected, LoanStatus.Withdrawn]],
   [LoanStatus.Approved, [LoanStatus.Pledged, LoanStatus.Cancelled]],
-  [LoanStatus.Pledged, [LoanStatus.Disbursed]],
+  [LoanStatus.Pledged, [LoanStatus.Disbursed, LoanStatus.Cancelled]],
   [LoanStatus.Disbursed, [LoanStatus.Repaid, LoanStatus.Defaulted]],
   [LoanStatus.Repaid, [LoanStatus.Closed]],
   [LoanStatus.Defaulted, [LoanStatus.Disposed]],
@@ -221,6 +228,8 @@ export class LedgerModel {
   readonly patents = new Map<bigint, PatentModel>();
   readonly products: ProductModel[] = [];
   readonly loans: LoanModel[] = [];
+  /** ERC-721 operator approvals (setApprovalForAll), as `owner operator` keys. */
+  private readonly operators = new Set<string>();
 
   constructor(
     private readonly roles: ReadonlyMap<string, Role>,
@@ -251,8 +260,30 @@ export class LedgerModel {
     return 0n;
   }
 
+  /**
+   * What a patent is worth as collateral now: its current appraisal while it stands (Verified or
+   * Pledged) and has not expired; a revoked or expired patent is worth nothing.
+   */
+  collateralValue(patent: PatentModel): bigint {
+    const standing = patent.status === PatentStatus.Verified || patent.status === PatentStatus.Pledged;
+    return standing && this.now <= patent.expiryDate ? this.currentAppraisal(patent) : 0n;
+  }
+
   appraisedTotal(patentIds: readonly bigint[]): bigint {
-    return patentIds.reduce((sum, id) => sum + this.currentAppraisal(this.patents.get(id)!), 0n);
+    return patentIds.reduce((sum, id) => sum + this.collateralValue(this.patents.get(id)!), 0n);
+  }
+
+  isOperator(owner: string, operator: string): boolean {
+    return this.operators.has(`${owner} ${operator}`);
+  }
+
+  operatorsOf(owner: string): string[] {
+    return [...this.operators].filter((key) => key.startsWith(`${owner} `)).map((key) => key.split(" ")[1]);
+  }
+
+  /** Whether `spender` may move `patent` under ERC-721: its owner, an operator of the owner, or the approved account. */
+  mayMove(patent: PatentModel, spender: string): boolean {
+    return spender === patent.owner || this.isOperator(patent.owner, spender) || spender === patent.approved;
   }
 
   effectiveLtvBps(product: ProductModel): bigint {
@@ -282,8 +313,14 @@ export class LedgerModel {
     return { principal, interest, penalty, total: principal + interest + penalty };
   }
 
+  /** The first second a default may be declared: maturity plus the grace period the loan took at disbursement. */
   defaultableAt(loan: LoanModel): bigint {
-    return loan.maturityAt + this.params.graceDays * DAY;
+    return loan.maturityAt + loan.graceDays * DAY;
+  }
+
+  /** What the contract's defaultableAt view returns: 0 before disbursement. */
+  defaultableAtView(loan: LoanModel): bigint {
+    return loan.maturityAt === 0n ? 0n : this.defaultableAt(loan);
   }
 
   /** Why the IP office must refuse to register `loan`'s pledge now, or undefined when it must accept. */
@@ -343,6 +380,7 @@ export class LedgerModel {
     if (refusal) return refusal;
     const valid =
       terms.maxAmount > 0n &&
+      terms.maxAmount <= MAX_AMOUNT &&
       terms.minRateBps <= terms.maxRateBps &&
       terms.maxRateBps <= BPS &&
       terms.maxTermDays > 0n &&
@@ -397,12 +435,17 @@ export class LedgerModel {
       invalidationPending: false,
       loanId: 0n,
       metadataHash,
-      certificateHash,
+      approved: ethers.ZeroAddress,
       appraisals: [],
     };
     return accept("PatentRegistered", ["patentId", parsed.id], () => this.patents.set(parsed.id, patent), {
       owner: sender,
       number: parsed.normal,
+      kind,
+      grantDate,
+      expiryDate,
+      metadataHash,
+      certificateHash,
     });
   }
 
@@ -473,16 +516,38 @@ export class LedgerModel {
     });
   }
 
-  /** ERC-721 transferFrom by `sender` (nobody in the run grants approvals, so only owners may move tokens). */
+  /** ERC-721 transferFrom by `sender`: the owner, an operator of the owner or the approved account may move a token. */
   transferPatent(sender: string, from: string, to: string, patentId: bigint): Verdict {
     const patent = this.patents.get(patentId);
     if (this.paused) return refuse("platform paused");
     if (!patent) return refuse("unknown token");
     if (to === ethers.ZeroAddress) return refuse("zero receiver");
     if (patent.status === PatentStatus.Pledged) return refuse("pledged patents cannot be transferred");
-    if (sender !== patent.owner) return refuse("sender does not own the patent");
+    if (!this.mayMove(patent, sender)) return refuse("sender is neither the owner nor approved");
     if (from !== patent.owner) return refuse("from is not the owner");
-    return accept("Transfer", ["tokenId", patentId], () => (patent.owner = to), { from, to });
+    const apply = () => Object.assign(patent, { owner: to, approved: ethers.ZeroAddress });
+    return accept("Transfer", ["tokenId", patentId], apply, { from, to });
+  }
+
+  /** ERC-721 approve: by the owner or an operator of the owner, of any token (pledged too), never while paused. */
+  approve(sender: string, to: string, patentId: bigint): Verdict {
+    const patent = this.patents.get(patentId);
+    if (this.paused) return refuse("platform paused");
+    if (!patent) return refuse("unknown token");
+    if (sender !== patent.owner && !this.isOperator(patent.owner, sender)) return refuse("invalid approver");
+    return accept("Approval", ["tokenId", patentId], () => (patent.approved = to), {
+      owner: patent.owner,
+      approved: to,
+    });
+  }
+
+  /** ERC-721 setApprovalForAll: anyone, for their own tokens, of any operator but the zero address, never while paused. */
+  setApprovalForAll(sender: string, operator: string, approved: boolean): Verdict {
+    if (this.paused) return refuse("platform paused");
+    if (operator === ethers.ZeroAddress) return refuse("zero operator");
+    const key = `${sender} ${operator}`;
+    const apply = () => (approved ? this.operators.add(key) : this.operators.delete(key));
+    return accept("ApprovalForAll", ["owner", sender], apply, { operator, approved });
   }
 
   // ---- loans ----
@@ -579,13 +644,24 @@ export class LedgerModel {
     });
   }
 
+  /** The bank calls the loan off before disbursement; from Pledged the pledge is lifted with it. */
   cancelLoan(sender: string, loanId: bigint): Verdict {
-    const loan = this.bankLoanIn(sender, loanId, LoanStatus.Approved);
-    if ("ok" in loan) return loan;
-    return accept("LoanCancelled", ["loanId", loanId], () => {
+    const refusal = this.gate(sender, "bank");
+    if (refusal) return refusal;
+    const loan = this.loan(loanId);
+    const from = loan?.status ?? LoanStatus.None;
+    if (!loan || (from !== LoanStatus.Approved && from !== LoanStatus.Pledged)) {
+      return refuse(`loan in state ${from}, needs Approved or Pledged`);
+    }
+    if (loan.bank !== sender) return refuse("not the loan's bank");
+    const apply = () => {
       this.moveLoan(loan, LoanStatus.Cancelled);
       this.unreserve(loan);
-    });
+      if (from === LoanStatus.Pledged) {
+        for (const patentId of loan.patentIds) this.patents.get(patentId)!.status = PatentStatus.Verified;
+      }
+    };
+    return accept("LoanCancelled", ["loanId", loanId], apply, { bank: sender, fromStatus: from });
   }
 
   registerPledge(sender: string, loanId: bigint, registrationNo: string): Verdict {
@@ -619,11 +695,25 @@ export class LedgerModel {
       return refuse("a patent expires before the real maturity");
     }
     const now = this.now;
+    const { graceDays, fundShareBps } = this.params;
     const apply = () => {
       this.moveLoan(loan, LoanStatus.Disbursed);
-      Object.assign(loan, { disbursedAt: now, maturityAt, accruedAt: now, principalOutstanding: loan.amount });
+      Object.assign(loan, {
+        disbursedAt: now,
+        maturityAt,
+        accruedAt: now,
+        principalOutstanding: loan.amount,
+        graceDays,
+        fundShareBps,
+      });
     };
-    return accept("LoanDisbursed", ["loanId", loanId], apply, { amount: loan.amount, disbursedAt: now, maturityAt });
+    return accept("LoanDisbursed", ["loanId", loanId], apply, {
+      amount: loan.amount,
+      disbursedAt: now,
+      maturityAt,
+      graceDays,
+      fundShareBps,
+    });
   }
 
   repay(sender: string, loanId: bigint, amount: bigint): Verdict {
@@ -699,9 +789,9 @@ export class LedgerModel {
     });
   }
 
-  /** The fund's share of the loss, within what is left of its capacity (SPEC section 3). */
+  /** The fund's share (the one in force at disbursement) of the loss, within what is left of its capacity now. */
   compensationFor(loan: LoanModel): bigint {
-    const share = (loan.outstandingAtDefault * this.params.fundShareBps) / BPS;
+    const share = (loan.outstandingAtDefault * loan.fundShareBps) / BPS;
     const capacityLeft = this.params.fundCapacity > this.fundPaid ? this.params.fundCapacity - this.fundPaid : 0n;
     return min(share, capacityLeft);
   }
@@ -733,7 +823,11 @@ export class LedgerModel {
       this.moveLoan(loan, LoanStatus.Disposed);
       loan.recovered = recovered;
       for (const patentId of loan.patentIds) {
-        Object.assign(this.patents.get(patentId)!, { status: PatentStatus.Verified, owner: buyer });
+        Object.assign(this.patents.get(patentId)!, {
+          status: PatentStatus.Verified,
+          owner: buyer,
+          approved: ethers.ZeroAddress,
+        });
       }
     };
     return accept("CollateralDisposed", ["loanId", loanId], apply, {
@@ -799,6 +893,8 @@ function newLoan(
     compensated: false,
     recovered: 0n,
     registrationNo: "",
+    graceDays: 0n,
+    fundShareBps: 0n,
     history: [LoanStatus.Applied],
   };
 }
