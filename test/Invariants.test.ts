@@ -49,6 +49,8 @@ import {
   type Role,
   type Verdict,
 } from "./helpers/ledgerModel";
+import type { IPledgeFinanceTypes } from "../typechain-types/contracts/PledgeFinance";
+import type { IPatentRegistryTypes } from "../typechain-types/contracts/PatentRegistry";
 
 const SEED = seedFrom(20261127);
 const ACTIONS = Number(process.env.FUZZ_ACTIONS ?? 5000);
@@ -109,50 +111,6 @@ interface TimeAdvance {
 
 type Action = TxAction | TimeAdvance;
 
-interface LoanView {
-  borrower: string;
-  bank: string;
-  status: bigint;
-  productId: bigint;
-  termDays: bigint;
-  rateBps: bigint;
-  compensated: boolean;
-  registeredAt: bigint;
-  collateralExpiry: bigint;
-  disbursedAt: bigint;
-  defaultedAt: bigint;
-  requestedAmount: bigint;
-  amount: bigint;
-  maturityAt: bigint;
-  accruedAt: bigint;
-  principalOutstanding: bigint;
-  interestDue: bigint;
-  penaltyDue: bigint;
-  repaid: bigint;
-  outstandingAtDefault: bigint;
-  compensation: bigint;
-  recovered: bigint;
-  registrationNo: string;
-  graceDays: bigint;
-  fundShareBps: bigint;
-  patentIds: bigint[];
-}
-
-interface PatentView {
-  status: bigint;
-  kind: bigint;
-  grantDate: bigint;
-  expiryDate: bigint;
-  feePaidUntil: bigint;
-  preserved: boolean;
-  invalidationPending: boolean;
-  loanId: bigint;
-  appraisalCount: bigint;
-  metadataHash: string;
-  owner: string | null;
-  approved: string | null;
-}
-
 const LOAN_FIELDS = [
   "borrower",
   "bank",
@@ -192,6 +150,16 @@ const PATENT_FIELDS = [
   "loanId",
   "metadataHash",
 ] as const;
+
+/** A loan and a patent as read from the chain: the getters' fields that the model also keeps. */
+type LoanView = { [F in (typeof LOAN_FIELDS)[number]]: IPledgeFinanceTypes.LoanStructOutput[F] } & {
+  patentIds: bigint[];
+};
+type PatentView = { [F in (typeof PATENT_FIELDS)[number]]: IPatentRegistryTypes.PatentStructOutput[F] } & {
+  appraisalCount: bigint;
+  owner: string | null;
+  approved: string | null;
+};
 
 const jsonOf = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
 
