@@ -1,0 +1,131 @@
+/**
+ * The chain as the backend sees it: one JSON-RPC provider (ethers' request cache off, so a nonce or
+ * a block read is never stale), the two contracts, and the time the ledger calls "now" (the
+ * latest block's timestamp). Network failures become 503 CHAIN_UNAVAILABLE.
+ */
+import { FetchRequest, JsonRpcProvider, Network, isError, type Provider } from "ethers";
+import {
+  PatentRegistry__factory,
+  PledgeFinance__factory,
+  type PatentRegistry,
+  type PledgeFinance,
+} from "../../../typechain-types/index.js";
+import { ApiError, unavailable } from "../errors.js";
+import type { Deployment } from "./deployment.js";
+
+export const DEV_CHAIN_IDS = new Set([31337n, 1337n]);
+
+export class Chain {
+  readonly provider: JsonRpcProvider;
+  readonly finance: PledgeFinance;
+  readonly registry: PatentRegistry;
+  private latest: { number: number; time: bigint; readAt: number } | undefined;
+
+  private constructor(
+    readonly rpcUrl: string,
+    readonly deployment: Deployment,
+    readonly chainId: bigint,
+    readonly isDevChain: boolean,
+  ) {
+    const request = new FetchRequest(rpcUrl);
+    request.timeout = 30_000;
+    this.provider = new JsonRpcProvider(request, Network.from(chainId), {
+      staticNetwork: true,
+      cacheTimeout: -1,
+      batchMaxCount: 1,
+      pollingInterval: 250,
+    });
+    this.finance = PledgeFinance__factory.connect(deployment.contracts.PledgeFinance.address, this.provider);
+    this.registry = PatentRegistry__factory.connect(deployment.contracts.PatentRegistry.address, this.provider);
+  }
+
+  /** Connects, checks the node serves the deployment's chain, and tells a local dev chain apart. */
+  static async connect(rpcUrl: string, deployment: Deployment): Promise<Chain> {
+    const chainId = BigInt(await rawRpc<string>(rpcUrl, "eth_chainId", []));
+    if (chainId !== deployment.chainId) {
+      throw new Error(
+        `the node at ${rpcUrl} serves chain ${chainId}, the deployment is for chain ${deployment.chainId}`,
+      );
+    }
+    const client = await rawRpc<string>(rpcUrl, "web3_clientVersion", []).catch(() => "");
+    const isDevChain = DEV_CHAIN_IDS.has(chainId) && /anvil|hardhat|ganache/i.test(client);
+    const chain = new Chain(rpcUrl, deployment, chainId, isDevChain);
+    const code = await chain.provider.getCode(deployment.contracts.PledgeFinance.address);
+    if (code === "0x") {
+      throw new Error(
+        `no PledgeFinance contract at ${deployment.contracts.PledgeFinance.address} on chain ${chainId}: ` +
+          "the chain does not hold this deployment (was its data deleted?)",
+      );
+    }
+    return chain;
+  }
+
+  get addresses() {
+    return {
+      finance: this.deployment.contracts.PledgeFinance.address,
+      registry: this.deployment.contracts.PatentRegistry.address,
+    };
+  }
+
+  /** The latest block's number and time, read at most once per `maxAgeMs`; the last known when the node is away. */
+  async head(maxAgeMs = 500): Promise<{ number: number; time: bigint }> {
+    if (this.latest && Date.now() - this.latest.readAt < maxAgeMs) return this.latest;
+    try {
+      const block = await this.provider.getBlock("latest");
+      if (!block) throw new Error("the node returned no latest block");
+      this.latest = { number: block.number, time: BigInt(block.timestamp), readAt: Date.now() };
+    } catch (error) {
+      if (this.latest) return this.latest;
+      throw chainError(error);
+    }
+    return this.latest;
+  }
+
+  /** "Now" as the ledger sees it, in unix seconds. */
+  async now(): Promise<bigint> {
+    return (await this.head()).time;
+  }
+
+  forgetHead(): void {
+    this.latest = undefined;
+  }
+
+  async call<T>(work: (provider: Provider) => Promise<T>): Promise<T> {
+    try {
+      return await work(this.provider);
+    } catch (error) {
+      throw chainError(error);
+    }
+  }
+
+  destroy(): void {
+    this.provider.destroy();
+  }
+}
+
+/** A JSON-RPC call without ethers, used before the provider exists. */
+export async function rawRpc<T>(url: string, method: string, params: unknown[]): Promise<T> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = (await response.json()) as { result?: T; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result as T;
+}
+
+/** Network-level failures are 503; anything already an ApiError passes through. */
+export function chainError(error: unknown): unknown {
+  if (error instanceof ApiError) return error;
+  if (
+    isError(error, "NETWORK_ERROR") ||
+    isError(error, "SERVER_ERROR") ||
+    isError(error, "TIMEOUT") ||
+    /ECONNREFUSED|ECONNRESET|fetch failed|socket hang up|request timeout/i.test(String((error as Error)?.message))
+  ) {
+    return unavailable("CHAIN_UNAVAILABLE", "the ledger node is unavailable; try again shortly");
+  }
+  return error;
+}

@@ -1,0 +1,57 @@
+/**
+ * How a write reaches the ledger: encode the contract call, simulate it as the organisation (a
+ * revert is a clear 409/422 and nothing is sent), sign it with the organisation's key through its
+ * queue, wait for the receipt, then for the indexer to apply the block, so the caller reads the
+ * resulting state from the projections.
+ */
+import type { Database } from "../db/db.js";
+import { notFound } from "../errors.js";
+import type { Indexer } from "../indexer/indexer.js";
+import { INTERFACES } from "../indexer/events.js";
+import type { Chain } from "./chain.js";
+import type { KeyVault } from "./keyVault.js";
+import type { Call, SignerQueues } from "./signer.js";
+
+export interface TxRef {
+  txHash: string;
+  blockNumber: number;
+}
+
+export class LedgerWriter {
+  constructor(
+    private readonly db: Database,
+    private readonly chain: Chain,
+    private readonly signer: SignerQueues,
+    private readonly vault: KeyVault,
+    private readonly indexer: Indexer,
+  ) {}
+
+  finance(method: string, args: unknown[]): Call {
+    return { to: this.chain.addresses.finance, data: INTERFACES.PledgeFinance.encodeFunctionData(method, args) };
+  }
+
+  registry(method: string, args: unknown[]): Call {
+    return { to: this.chain.addresses.registry, data: INTERFACES.PatentRegistry.encodeFunctionData(method, args) };
+  }
+
+  async simulate(orgAddress: string, call: Call): Promise<void> {
+    await this.signer.simulate(orgAddress, call);
+  }
+
+  /** Sends `call` as organisation `orgId` and returns once the projections include it. */
+  async send(orgId: string, call: Call): Promise<TxRef> {
+    const key = await this.keyOf(orgId);
+    const { hash, receipt } = await this.signer.send(key, call);
+    await this.indexer.waitFor(receipt.blockNumber);
+    return { txHash: hash, blockNumber: receipt.blockNumber };
+  }
+
+  private async keyOf(orgId: string): Promise<string> {
+    const { rows } = await this.db.query<{ address: string; encrypted_key: Buffer }>(
+      "select address, encrypted_key from organisations where id = $1",
+      [orgId],
+    );
+    if (!rows[0]) throw notFound("organisation", orgId);
+    return this.vault.open(rows[0].encrypted_key, rows[0].address);
+  }
+}

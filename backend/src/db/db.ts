@@ -1,0 +1,87 @@
+/**
+ * The one module that owns the PostgreSQL pool. Parameterised SQL only; parameters are never
+ * logged. A transaction runs on one checked-out client. Connection failures become 503s and
+ * constraint violations become domain errors, so callers never see driver internals.
+ */
+import pg from "pg";
+import { ApiError, conflict, unavailable } from "../errors.js";
+import type { Logger } from "../logger.js";
+
+// numeric(78) (uint256) and bigint come back as strings; the app turns them into bigint where it
+// does arithmetic. timestamptz comes back as Date.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+
+/** A pool, a client in a transaction, or the Database: anything that runs one parameterised query. */
+export interface Queryable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query<Row extends pg.QueryResultRow = any>(text: string, params?: unknown[]): Promise<pg.QueryResult<Row>>;
+}
+
+export class Database {
+  readonly pool: pg.Pool;
+
+  constructor(
+    readonly connectionString: string,
+    private readonly logger: Logger,
+    poolSize = 10,
+  ) {
+    this.pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
+    // An idle client's error (say the server restarted) must not crash the process.
+    this.pool.on("error", (error) => this.logger.warn("idle database client failed", { error: error.message }));
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async query<Row extends pg.QueryResultRow = any>(text: string, params: unknown[] = []) {
+    try {
+      return await this.pool.query<Row>(text, params);
+    } catch (error) {
+      throw domainError(error);
+    }
+  }
+
+  async withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw domainError(error);
+    }
+    try {
+      await client.query("begin");
+      const result = await work(client);
+      await client.query("commit");
+      return result;
+    } catch (error) {
+      await client.query("rollback").catch(() => undefined);
+      throw domainError(error);
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P03"]);
+
+/** SQLSTATE and socket failures as domain errors; anything else passes through unchanged. */
+export function domainError(error: unknown): unknown {
+  if (error instanceof ApiError) return error;
+  const code = (error as { code?: string })?.code;
+  const message = (error as Error)?.message ?? "";
+  if (
+    (code && CONNECTION_CODES.has(code)) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+      message,
+    )
+  ) {
+    return unavailable("DATABASE_UNAVAILABLE", "the database is unavailable; try again shortly");
+  }
+  if (code === "23505") {
+    const constraint = (error as { constraint?: string }).constraint;
+    return conflict("DUPLICATE", "a record with the same key already exists", { constraint });
+  }
+  return error;
+}

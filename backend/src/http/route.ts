@@ -1,0 +1,162 @@
+/**
+ * One place declares a route: its method and path, who may call it, its zod schemas and its
+ * handler. From that one declaration the Express route validates and authorizes, and the OpenAPI
+ * document describes it, so the two can never disagree.
+ */
+import { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { Router, type Request, type Response } from "express";
+import type { ZodType, z } from "zod";
+import { badRequest, forbidden } from "../errors.js";
+import type { OrgKind } from "../domain/ledger.js";
+import { ErrorBody } from "./schemas.js";
+import type { Caller } from "./auth.js";
+
+export type Access = "public" | "user" | readonly OrgKind[];
+
+type Output<T> = T extends ZodType ? z.output<T> : undefined;
+
+export interface RouteDefinition<B, Q, P, Who extends Access> {
+  method: "get" | "post" | "put" | "delete";
+  path: string;
+  summary: string;
+  tag: string;
+  access: Who;
+  body?: B;
+  query?: Q;
+  params?: P;
+  status?: 200 | 201;
+  response?: ZodType;
+  /** Documented error statuses beyond 400/401/403/404 (for example 409, 422). */
+  errors?: number[];
+  /** Produces a non-JSON body (a file download). */
+  produces?: string;
+  handler: (input: {
+    body: Output<B>;
+    query: Output<Q>;
+    params: Output<P>;
+    caller: Who extends "public" ? Caller | undefined : Caller;
+    req: Request;
+    res: Response;
+  }) => Promise<unknown>;
+}
+
+export interface Authenticator {
+  optional(req: Request): Promise<Caller | undefined>;
+  required(req: Request): Promise<Caller>;
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "Malformed or invalid input",
+  401: "Missing or bad token",
+  403: "Role not allowed",
+  404: "Not found (or another organisation's private resource)",
+  409: "Illegal state transition or duplicate",
+  413: "Body over the size limit",
+  422: "Business rule broken",
+  429: "Rate limited",
+  503: "Chain or database unavailable",
+};
+
+export class Api {
+  readonly router = Router();
+  readonly registry = new OpenAPIRegistry();
+  /** Every route, for the authorization matrix and the OpenAPI-driven tests. */
+  readonly routes: { method: string; path: string; access: Access }[] = [];
+
+  constructor(private readonly auth: Authenticator) {
+    this.registry.registerComponent("securitySchemes", "bearer", {
+      type: "http",
+      scheme: "bearer",
+      bearerFormat: "JWT",
+    });
+  }
+
+  add<B extends ZodType | undefined, Q extends ZodType | undefined, P extends ZodType | undefined, Who extends Access>(
+    route: RouteDefinition<B, Q, P, Who>,
+  ): void {
+    this.routes.push({ method: route.method, path: route.path, access: route.access });
+    this.document(route);
+    this.router[route.method](route.path, async (req: Request, res: Response) => {
+      const caller = route.access === "public" ? await this.auth.optional(req) : await this.auth.required(req);
+      if (Array.isArray(route.access) && !route.access.includes(caller!.role)) {
+        throw forbidden(`a ${caller!.role} may not ${route.summary.toLowerCase()}`, { allowed: route.access });
+      }
+      const params = parse(route.params, req.params, "path");
+      const query = parse(route.query, req.query, "query");
+      const body = parse(route.body, req.body, "body");
+      const result = await route.handler({
+        body: body as Output<B>,
+        query: query as Output<Q>,
+        params: params as Output<P>,
+        caller: caller as never,
+        req,
+        res,
+      });
+      if (!res.headersSent) res.status(route.status ?? 200).json(result);
+    });
+  }
+
+  private document(route: RouteDefinition<unknown, unknown, unknown, Access>): void {
+    const statuses = [400, ...(route.access === "public" ? [] : [401, 403]), 404, ...(route.errors ?? [])];
+    const responses: Record<string, object> = {
+      [route.status ?? 200]: route.produces
+        ? { description: "The file", content: { [route.produces]: { schema: { type: "string", format: "binary" } } } }
+        : {
+            description: "OK",
+            ...(route.response ? { content: { "application/json": { schema: route.response } } } : {}),
+          },
+    };
+    for (const status of statuses) {
+      responses[status] = {
+        description: ERROR_TEXT[status] ?? "Error",
+        content: { "application/json": { schema: ErrorBody } },
+      };
+    }
+    this.registry.registerPath({
+      method: route.method,
+      path: `/api${route.path.replace(/:(\w+)/g, "{$1}")}`,
+      summary: route.summary,
+      tags: [route.tag],
+      description:
+        route.access === "public"
+          ? "Anyone"
+          : route.access === "user"
+            ? "Any signed-in user"
+            : `Roles: ${route.access.join(", ")}`,
+      security: route.access === "public" ? [] : [{ bearer: [] }],
+      request: {
+        ...(route.params ? { params: route.params as never } : {}),
+        ...(route.query ? { query: route.query as never } : {}),
+        ...(route.body
+          ? { body: { content: { "application/json": { schema: route.body as ZodType } }, required: true } }
+          : {}),
+      },
+      responses: responses as never,
+    });
+  }
+}
+
+function parse<S>(schema: S, value: unknown, where: "path" | "query" | "body"): Output<S> {
+  if (!schema) {
+    if (where === "body" && value !== undefined && !isEmptyObject(value)) {
+      throw badRequest("VALIDATION_FAILED", "this request takes no body", {
+        issues: [{ path: "body", message: "unexpected body" }],
+      });
+    }
+    return undefined as Output<S>;
+  }
+  const result = (schema as unknown as ZodType).safeParse(value ?? (where === "body" ? undefined : {}));
+  if (!result.success) {
+    throw badRequest("VALIDATION_FAILED", `the request's ${where} is invalid`, {
+      issues: result.error.issues.map((issue) => ({
+        path: [where, ...issue.path.map(String)].join("."),
+        message: issue.message,
+      })),
+    });
+  }
+  return result.data as Output<S>;
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+}

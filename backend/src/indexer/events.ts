@@ -1,0 +1,62 @@
+/**
+ * Every event of the two contracts (their own, and those of OpenZeppelin's AccessControl, Pausable
+ * and ERC-721 they inherit), decoded into plain JSON: bigints as decimal strings, structs as objects.
+ */
+import { Interface, Result, type Log } from "ethers";
+import { PatentRegistry__factory, PledgeFinance__factory } from "../../../typechain-types/index.js";
+
+export type Contract = "PledgeFinance" | "PatentRegistry";
+
+export const INTERFACES: Record<Contract, Interface> = {
+  PledgeFinance: new Interface(PledgeFinance__factory.abi),
+  PatentRegistry: new Interface(PatentRegistry__factory.abi),
+};
+
+export interface LedgerEvent {
+  contract: Contract;
+  name: string;
+  /** Decoded arguments by name: bigint, string, boolean, arrays and structs as objects. */
+  args: Record<string, unknown>;
+  blockNumber: number;
+  blockHash: string;
+  blockTime: Date;
+  txHash: string;
+  txIndex: number;
+  logIndex: number;
+}
+
+export function decodeLog(contract: Contract, log: Log): { name: string; args: Record<string, unknown> } | null {
+  const parsed = INTERFACES[contract].parseLog({ topics: [...log.topics], data: log.data });
+  if (!parsed) return null;
+  return { name: parsed.name, args: plain(parsed.args) as Record<string, unknown> };
+}
+
+function plain(value: unknown): unknown {
+  if (value instanceof Result) {
+    const keys = resultKeys(value);
+    if (keys) return Object.fromEntries(keys.map((key, i) => [key, plain(value[i])]));
+    return value.toArray().map(plain);
+  }
+  return value;
+}
+
+/** A Result's names when every field has one (a struct or an event's arguments), else null (an array). */
+function resultKeys(result: Result): string[] | null {
+  try {
+    const object = result.toObject();
+    const keys = Object.keys(object);
+    return keys.length > 0 && keys.length === result.length && !keys.some((key) => /^_\d+$/.test(key)) ? keys : null;
+  } catch {
+    return null;
+  }
+}
+
+/** JSON for the audit trail: bigints as strings. */
+export function toJson(value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return value.map(toJson);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toJson(item)]));
+  }
+  return value;
+}

@@ -1,0 +1,411 @@
+/**
+ * The indexer: reads the contracts' logs from confirmed blocks and writes the events (unique on
+ * tx hash + log index), the projections and the cursor (block number + hash) in one database
+ * transaction per batch. A block-hash mismatch at the cursor is a reorganisation: it rolls back
+ * to the newest block both agree on and rebuilds the projections from the stored events. Exactly
+ * one instance indexes at a time (a session-level advisory lock); the others wait for the cursor.
+ */
+import { EventEmitter } from "node:events";
+import type { Block, Log } from "ethers";
+import type { PoolClient } from "pg";
+import type { Chain } from "../chain/chain.js";
+import type { Database } from "../db/db.js";
+import { canonicalJsonParse } from "../domain/records.js";
+import { ApiError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import { decodeLog, toJson, type Contract, type LedgerEvent } from "./events.js";
+import { HANDLERS, type HandlerContext, type Notification, type Org } from "./handlers.js";
+
+const INDEXER_LOCK = 7_366_002;
+const PROJECTIONS = ["notifications", "loan_patents", "loans", "products", "appraisals", "patents", "platform_state"];
+
+export interface IndexerOptions {
+  confirmations: number;
+  pollMs: number;
+  batchBlocks: number;
+  startBlock: number;
+}
+
+export interface Cursor {
+  blockNumber: number;
+  blockHash: string;
+}
+
+export class Indexer {
+  private readonly committed = new EventEmitter();
+  private lockClient: PoolClient | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+  lastError: string | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly chain: Chain,
+    private readonly logger: Logger,
+    private readonly options: IndexerOptions,
+  ) {
+    this.committed.setMaxListeners(0);
+  }
+
+  get active(): boolean {
+    return this.lockClient !== undefined;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    await this.releaseLock();
+  }
+
+  /** Runs a pass now (or right after the current one). */
+  poke(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  async cursor(): Promise<Cursor | null> {
+    const { rows } = await this.db.query<{ block_number: string; block_hash: string }>(
+      "select block_number, block_hash from indexer_cursor",
+    );
+    return rows[0] ? { blockNumber: Number(rows[0].block_number), blockHash: rows[0].block_hash } : null;
+  }
+
+  /** Resolves once the projections include `blockNumber` (indexed here or by another instance). */
+  async waitFor(blockNumber: number, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
+      const cursor = await this.cursor();
+      if (cursor && cursor.blockNumber >= blockNumber) return;
+      if (Date.now() > deadline) {
+        throw new ApiError(504, "INDEXING_PENDING", `block ${blockNumber} is mined but not indexed yet`, {
+          blockNumber,
+        });
+      }
+      this.poke();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, delay);
+        this.committed.once("commit", done);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.pass().finally(() => {
+        this.running = undefined;
+        if (this.stopped) return;
+        const next = this.again ? 0 : this.options.pollMs;
+        this.again = false;
+        this.schedule(next);
+      });
+    }, delayMs);
+  }
+
+  /** One pass: take the lock if free, then catch up batch by batch to the confirmed head. */
+  private async pass(): Promise<void> {
+    try {
+      if (!(await this.holdLock())) return;
+      for (;;) {
+        const head = await this.chain.provider.getBlockNumber();
+        const safe = head - this.options.confirmations;
+        const progressed = await this.step(safe);
+        if (!progressed || this.stopped) break;
+      }
+      this.lastError = undefined;
+    } catch (error) {
+      this.lastError = (error as Error).message;
+      this.logger.warn("indexer pass failed; retrying", { error: this.lastError });
+      if (isConnectionLoss(error)) await this.releaseLock();
+    }
+  }
+
+  private async holdLock(): Promise<boolean> {
+    if (this.lockClient) return true;
+    const client = await this.db.pool.connect();
+    const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock($1) as locked", [
+      INDEXER_LOCK,
+    ]);
+    if (!rows[0].locked) {
+      client.release();
+      return false;
+    }
+    client.on("error", () => void this.releaseLock(true));
+    this.lockClient = client;
+    this.logger.info("indexer active on this instance");
+    return true;
+  }
+
+  private async releaseLock(broken = false): Promise<void> {
+    const client = this.lockClient;
+    this.lockClient = undefined;
+    if (!client) return;
+    if (!broken) await client.query("select pg_advisory_unlock($1)", [INDEXER_LOCK]).catch(() => undefined);
+    client.release(broken);
+  }
+
+  /** Indexes the next batch up to `safe`; false when there was nothing to do. */
+  private async step(safe: number): Promise<boolean> {
+    const cursor = (await this.cursor()) ?? (await this.initialCursor());
+    if (cursor.blockNumber >= safe) {
+      if (cursor.blockNumber > safe) await this.checkForReorg(cursor);
+      return false;
+    }
+    if (!(await this.checkForReorg(cursor))) return true;
+    const from = cursor.blockNumber + 1;
+    const to = Math.min(safe, cursor.blockNumber + this.options.batchBlocks);
+    const batch = await this.fetchBatch(cursor, from, to);
+    if (!batch) return true; // the chain moved under us: the next step re-checks
+    await this.db.withTransaction(async (client) => {
+      await this.applyBatch(client, batch.logs, batch.blocks);
+      for (const block of batch.blocks.values()) {
+        await client.query(
+          "insert into indexed_blocks (number, hash, time) values ($1, $2, $3) on conflict (number) do update set hash = $2, time = $3",
+          [block.number, block.hash, new Date(block.timestamp * 1000)],
+        );
+      }
+      const last = batch.blocks.get(to)!;
+      await client.query(
+        `insert into indexer_cursor (block_number, block_hash) values ($1, $2)
+         on conflict (id) do update set block_number = $1, block_hash = $2, updated_at = now()`,
+        [to, last.hash],
+      );
+    });
+    this.committed.emit("commit", to);
+    return true;
+  }
+
+  private async initialCursor(): Promise<Cursor> {
+    const number = Math.max(this.options.startBlock - 1, 0);
+    const block = await this.chain.provider.getBlock(number);
+    if (!block?.hash) throw new Error(`block ${number} is missing on the chain`);
+    return { blockNumber: number, blockHash: block.hash };
+  }
+
+  private async fetchBatch(cursor: Cursor, from: number, to: number) {
+    const { finance, registry } = this.chain.addresses;
+    const logs = await this.chain.provider.getLogs({ address: [finance, registry], fromBlock: from, toBlock: to });
+    const numbers = new Set([from, to, ...logs.map((log) => log.blockNumber)]);
+    const blocks = new Map<number, Block>();
+    await mapLimited([...numbers], 8, async (number) => {
+      const block = await this.chain.provider.getBlock(number);
+      if (block) blocks.set(number, block);
+    });
+    const consistent =
+      blocks.size === numbers.size &&
+      blocks.get(from)!.parentHash === cursor.blockHash &&
+      logs.every((log) => blocks.get(log.blockNumber)?.hash === log.blockHash && !log.removed);
+    return consistent ? { logs, blocks } : null;
+  }
+
+  private async applyBatch(client: PoolClient, logs: readonly Log[], blocks: Map<number, Block>): Promise<void> {
+    const events = logs
+      .map((log) => this.toEvent(log, blocks.get(log.blockNumber)!))
+      .filter((event): event is LedgerEvent & { topics: string[]; logData: string } => event !== null);
+    await applyEvents(client, events);
+  }
+
+  private toEvent(log: Log, block: Block) {
+    const contract: Contract =
+      log.address.toLowerCase() === this.chain.addresses.finance.toLowerCase() ? "PledgeFinance" : "PatentRegistry";
+    const decoded = decodeLog(contract, log);
+    if (!decoded) {
+      this.logger.warn("undecodable log skipped", { txHash: log.transactionHash, logIndex: log.index });
+      return null;
+    }
+    return {
+      contract,
+      ...decoded,
+      blockNumber: log.blockNumber,
+      blockHash: log.blockHash,
+      blockTime: new Date(block.timestamp * 1000),
+      txHash: log.transactionHash,
+      txIndex: log.transactionIndex,
+      logIndex: log.index,
+      topics: [...log.topics],
+      logData: log.data,
+    };
+  }
+
+  /** True when the cursor is on the canonical chain; otherwise rolls back and returns false. */
+  private async checkForReorg(cursor: Cursor): Promise<boolean> {
+    const onChain = await this.chain.provider.getBlock(cursor.blockNumber);
+    if (onChain?.hash === cursor.blockHash) return true;
+    const ancestor = await this.commonAncestor();
+    this.logger.warn("chain reorganisation: rolling back", { from: cursor.blockNumber, to: ancestor.blockNumber });
+    await this.db.withTransaction(async (client) => {
+      await client.query("delete from chain_events where block_number > $1", [ancestor.blockNumber]);
+      await client.query("delete from indexed_blocks where number > $1", [ancestor.blockNumber]);
+      await client.query("update indexer_cursor set block_number = $1, block_hash = $2, updated_at = now()", [
+        ancestor.blockNumber,
+        ancestor.blockHash,
+      ]);
+      await rebuildProjections(client);
+    });
+    return false;
+  }
+
+  private async commonAncestor(): Promise<Cursor> {
+    const { rows } = await this.db.query<{ number: string; hash: string }>(
+      "select number, hash from indexed_blocks order by number desc",
+    );
+    for (const row of rows) {
+      const block = await this.chain.provider.getBlock(Number(row.number));
+      if (block?.hash === row.hash) return { blockNumber: Number(row.number), blockHash: row.hash };
+    }
+    return this.initialCursor();
+  }
+}
+
+/** Empties the projections and replays every stored event through the handlers, in chain order. */
+export async function rebuildProjections(client: PoolClient): Promise<void> {
+  await client.query(`truncate ${PROJECTIONS.join(", ")}`);
+  await client.query("delete from chain_event_orgs");
+  const { rows } = await client.query(
+    `select contract, topics, log_data, block_number, block_hash, block_time, tx_hash, tx_index, log_index
+       from chain_events order by block_number, log_index`,
+  );
+  await client.query("delete from chain_events");
+  const events = rows.flatMap((row) => {
+    const decoded = decodeLog(row.contract, { topics: row.topics, data: row.log_data } as unknown as Log);
+    if (!decoded) return [];
+    return [
+      {
+        contract: row.contract as Contract,
+        ...decoded,
+        blockNumber: Number(row.block_number),
+        blockHash: row.block_hash,
+        blockTime: row.block_time,
+        txHash: row.tx_hash,
+        txIndex: row.tx_index,
+        logIndex: row.log_index,
+        topics: row.topics,
+        logData: row.log_data,
+      },
+    ];
+  });
+  await applyEvents(client, events);
+}
+
+/** Applies events in order: each through its handler, then into the audit trail. */
+async function applyEvents(client: PoolClient, events: (LedgerEvent & { topics: string[]; logData: string })[]) {
+  const orgs = new Map<string, Org | null>();
+  const mintedNumbers = new Map<bigint, string>();
+  for (const event of events) {
+    if (event.name === "PatentRegistered")
+      mintedNumbers.set(event.args.patentId as bigint, event.args.number as string);
+  }
+  const orgOf = async (address: string) => {
+    const key = address.toLowerCase();
+    if (!orgs.has(key)) {
+      const { rows } = await client.query<Org>("select id, kind from organisations where address = $1", [key]);
+      orgs.set(key, rows[0] ?? null);
+    }
+    return orgs.get(key)!;
+  };
+  for (const event of events) {
+    const notifications: Notification[] = [];
+    const context: HandlerContext = {
+      db: client,
+      event,
+      orgOf,
+      patentIdOf: async (tokenId) => {
+        const minted = mintedNumbers.get(tokenId);
+        if (minted) return minted;
+        const { rows } = await client.query("select id from patents where token_id = $1", [tokenId.toString()]);
+        return (rows[0]?.id as string) ?? `0x${tokenId.toString(16).padStart(64, "0")}`;
+      },
+      recordText: async (hash) => {
+        const { rows } = await client.query("select canonical from records where sha256 = $1", [
+          Buffer.from(hash.replace(/^0x/, ""), "hex"),
+        ]);
+        return rows[0] ? canonicalJsonParse(rows[0].canonical) : null;
+      },
+      notify: (notification) => void notifications.push(notification),
+    };
+    const handler = HANDLERS[`${event.contract}:${event.name}`];
+    const subject = handler
+      ? await handler(context)
+      : { entity: "contract", entityId: event.contract.toLowerCase(), actor: undefined };
+    const actorOrg = subject.actor ? await orgOf(subject.actor) : null;
+    const partyOrgs = await Promise.all((subject.parties ?? []).map(orgOf));
+    const orgIds = new Set(
+      [actorOrg?.id, ...partyOrgs.map((org) => org?.id), ...(subject.orgIds ?? [])].filter((id): id is string => !!id),
+    );
+    await client.query(
+      `insert into chain_events (block_number, log_index, tx_hash, tx_index, block_hash, block_time, contract, kind,
+         entity, entity_id, org_id, actor, data, topics, log_data)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [
+        event.blockNumber,
+        event.logIndex,
+        event.txHash,
+        event.txIndex,
+        event.blockHash,
+        event.blockTime,
+        event.contract,
+        event.name,
+        subject.entity,
+        subject.entityId,
+        actorOrg?.id ?? null,
+        subject.actor?.toLowerCase() ?? null,
+        JSON.stringify(toJson(event.args)),
+        event.topics,
+        event.logData,
+      ],
+    );
+    for (const orgId of orgIds) {
+      await client.query("insert into chain_event_orgs (org_id, block_number, log_index) values ($1, $2, $3)", [
+        orgId,
+        event.blockNumber,
+        event.logIndex,
+      ]);
+    }
+    for (const [i, notification] of notifications.entries()) {
+      if (!notification.org && !notification.orgKind) continue;
+      await client.query(
+        `insert into notifications (id, org_id, org_kind, topic, entity, entity_id, awaits_status, data, block_number,
+           log_index, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          `${event.blockNumber}-${event.logIndex}-${i}`,
+          notification.org?.id ?? null,
+          notification.org ? null : notification.orgKind,
+          notification.topic,
+          notification.entity,
+          notification.entityId,
+          notification.awaitsStatus ?? null,
+          JSON.stringify(notification.data ?? {}),
+          event.blockNumber,
+          event.logIndex,
+          event.blockTime,
+        ],
+      );
+    }
+  }
+}
+
+async function mapLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
+
+function isConnectionLoss(error: unknown): boolean {
+  return error instanceof ApiError && error.code === "DATABASE_UNAVAILABLE";
+}

@@ -1,0 +1,50 @@
+/** The audit event as the API returns it (SPEC section 5). */
+import type { Queryable } from "../../db/db.js";
+import { z } from "../../http/schemas.js";
+
+export const AuditEventOut = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    entity: z.string(),
+    entityId: z.string(),
+    orgId: z.string().nullable(),
+    actor: z.string().nullable(),
+    blockNumber: z.number(),
+    blockTime: z.string(),
+    txHash: z.string(),
+    logIndex: z.number(),
+    contract: z.string(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .openapi("AuditEvent");
+
+export const EVENT_COLUMNS =
+  "e.block_number, e.log_index, e.tx_hash, e.block_time, e.contract, e.kind, e.entity, e.entity_id, e.org_id, e.actor, e.data";
+
+export function auditEventOut(row: Record<string, unknown>) {
+  return {
+    id: `${row.block_number}-${row.log_index}`,
+    kind: row.kind as string,
+    entity: row.entity as string,
+    entityId: row.entity_id as string,
+    orgId: (row.org_id as string | null) ?? null,
+    actor: (row.actor as string | null) ?? null,
+    blockNumber: Number(row.block_number),
+    blockTime: (row.block_time as Date).toISOString(),
+    txHash: row.tx_hash as string,
+    logIndex: row.log_index as number,
+    contract: row.contract as string,
+    data: row.data as Record<string, unknown>,
+  };
+}
+
+/** The history of one entity, oldest first. */
+export async function historyOf(db: Queryable, entity: string, entityId: string) {
+  const { rows } = await db.query(
+    `select ${EVENT_COLUMNS} from chain_events e where e.entity = $1 and e.entity_id = $2 and e.kind not in ('Approval', 'ApprovalForAll')
+      order by e.block_number, e.log_index`,
+    [entity, entityId],
+  );
+  return rows.map(auditEventOut);
+}

@@ -1,0 +1,206 @@
+/**
+ * The audit trail: every contract event as the indexer mirrored it, filtered and paged by keyset;
+ * a transaction view and a block view for the explorer; the integrity check; the dashboard's stats.
+ */
+import type { AppContext } from "../../context.js";
+import { badRequest, notFound } from "../../errors.js";
+import type { Caller } from "../../http/auth.js";
+import type { Api } from "../../http/route.js";
+import { IsoDate, z } from "../../http/schemas.js";
+import { AuditEventOut, auditEventOut, EVENT_COLUMNS } from "./events.js";
+import { dashboardStats, StatsOut } from "./stats.js";
+import { verifyIntegrity } from "./verify.js";
+
+const AuditQuery = z
+  .object({
+    entity: z.enum(["patent", "loan", "product", "platform", "organisation", "contract"]).optional(),
+    entityId: z.string().max(80).optional(),
+    orgId: z
+      .string()
+      .regex(/^[1-9]\d{0,17}$/)
+      .optional(),
+    kind: z
+      .string()
+      .regex(/^[A-Za-z]{1,64}$/)
+      .optional(),
+    txHash: z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{64}$/)
+      .optional(),
+    fromBlock: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    toBlock: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    cursor: z
+      .string()
+      .regex(/^\d{1,15}-\d{1,9}$/, { message: "a cursor is the nextCursor of the previous page" })
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+
+const TxHashParams = z.object({
+  hash: z.string().regex(/^0x[0-9a-fA-F]{64}$/, { message: "a transaction hash is 0x and 64 hex digits" }),
+});
+const BlockParams = z.object({
+  number: z.string().regex(/^\d{1,15}$/, { message: "a block number is a decimal number" }),
+});
+
+const Mismatch = z.object({
+  entity: z.string(),
+  id: z.string(),
+  field: z.string(),
+  database: z.unknown(),
+  chain: z.unknown(),
+});
+
+export function auditRoutes(api: Api, ctx: AppContext): void {
+  api.add({
+    method: "get",
+    path: "/audit/events",
+    summary: "Read the audit trail",
+    tag: "audit",
+    access: "user",
+    query: AuditQuery,
+    response: z.object({ items: z.array(AuditEventOut), nextCursor: z.string().nullable() }),
+    handler: async ({ query, caller }) => auditEvents(ctx, caller, query),
+  });
+
+  api.add({
+    method: "get",
+    path: "/audit/transactions/:hash",
+    summary: "Read a transaction: its block, receipt and decoded events",
+    tag: "audit",
+    access: "user",
+    params: TxHashParams,
+    errors: [503],
+    response: z.object({
+      hash: z.string(),
+      block: z.object({ number: z.number(), hash: z.string(), time: z.string() }),
+      from: z.string(),
+      to: z.string().nullable(),
+      status: z.string(),
+      gasUsed: z.string(),
+      nonce: z.number(),
+      events: z.array(AuditEventOut),
+    }),
+    handler: async ({ params, caller }) => {
+      const hash = params.hash.toLowerCase();
+      const visible = await auditEvents(ctx, caller, { txHash: hash, limit: 500 });
+      if (visible.items.length === 0) throw notFound("transaction", params.hash);
+      const [tx, receipt] = await ctx.chain.call((provider) =>
+        Promise.all([provider.getTransaction(hash), provider.getTransactionReceipt(hash)]),
+      );
+      const first = visible.items[0];
+      return {
+        hash,
+        block: { number: first.blockNumber, hash: receipt?.blockHash ?? "", time: first.blockTime },
+        from: (tx?.from ?? "").toLowerCase(),
+        to: tx?.to?.toLowerCase() ?? null,
+        status: receipt?.status === 1 ? "success" : "reverted",
+        gasUsed: (receipt?.gasUsed ?? 0n).toString(),
+        nonce: tx?.nonce ?? 0,
+        events: [...visible.items].reverse(),
+      };
+    },
+  });
+
+  api.add({
+    method: "get",
+    path: "/audit/blocks/:number",
+    summary: "Read a block and the ledger events in it",
+    tag: "audit",
+    access: "user",
+    params: BlockParams,
+    response: z.object({ number: z.number(), hash: z.string(), time: z.string(), events: z.array(AuditEventOut) }),
+    handler: async ({ params, caller }) => {
+      const number = Number(params.number);
+      const { rows } = await ctx.db.query("select hash, time from indexed_blocks where number = $1", [number]);
+      const events = await auditEvents(ctx, caller, { fromBlock: number, toBlock: number, limit: 500 });
+      if (!rows[0] || (caller.role !== "regulator" && events.items.length === 0))
+        throw notFound("block", params.number);
+      return {
+        number,
+        hash: rows[0].hash,
+        time: (rows[0].time as Date).toISOString(),
+        events: [...events.items].reverse(),
+      };
+    },
+  });
+
+  api.add({
+    method: "get",
+    path: "/audit/verify",
+    summary: "Check the database against the chain, record by record",
+    tag: "audit",
+    access: ["regulator"],
+    errors: [503],
+    response: z.object({
+      ok: z.boolean(),
+      checked: z.number(),
+      checkedByKind: z.record(z.string(), z.number()),
+      atBlock: z.number(),
+      mismatches: z.array(Mismatch),
+    }),
+    handler: () => verifyIntegrity(ctx),
+  });
+
+  api.add({
+    method: "get",
+    path: "/stats",
+    summary: "Totals and time series for the dashboard",
+    tag: "audit",
+    access: ["regulator"],
+    response: StatsOut,
+    handler: () => dashboardStats(ctx),
+  });
+}
+
+export async function auditEvents(
+  ctx: AppContext,
+  caller: Caller,
+  query: Partial<z.infer<typeof AuditQuery>> & { limit: number },
+) {
+  if (query.fromBlock !== undefined && query.toBlock !== undefined && query.fromBlock > query.toBlock) {
+    throw badRequest("VALIDATION_FAILED", "fromBlock is after toBlock", {
+      issues: [{ path: "query.fromBlock", message: "after toBlock" }],
+    });
+  }
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(params.length));
+  };
+  // Non-regulators read the events that concern their own organisation.
+  const scopedOrg = caller.role === "regulator" ? query.orgId : caller.orgId;
+  let from = "chain_events e";
+  if (scopedOrg) {
+    from = "chain_event_orgs eo join chain_events e on e.block_number = eo.block_number and e.log_index = eo.log_index";
+    add((n) => `eo.org_id = $${n}`, scopedOrg);
+    if (caller.role !== "regulator" && query.orgId && query.orgId !== caller.orgId) where.push("false");
+  }
+  const column = scopedOrg ? "eo" : "e";
+  if (query.entity) add((n) => `e.entity = $${n}`, query.entity);
+  if (query.entityId) add((n) => `e.entity_id = $${n}`, query.entityId);
+  if (query.kind) add((n) => `e.kind = $${n}`, query.kind);
+  if (query.txHash) add((n) => `e.tx_hash = $${n}`, query.txHash.toLowerCase());
+  if (query.fromBlock !== undefined) add((n) => `${column}.block_number >= $${n}`, query.fromBlock);
+  if (query.toBlock !== undefined) add((n) => `${column}.block_number <= $${n}`, query.toBlock);
+  if (query.from !== undefined) add((n) => `e.block_time >= to_timestamp($${n})`, query.from);
+  if (query.to !== undefined) add((n) => `e.block_time <= to_timestamp($${n})`, query.to);
+  if (query.cursor) {
+    const [block, log] = query.cursor.split("-").map(Number);
+    params.push(block, log);
+    where.push(`(${column}.block_number, ${column}.log_index) < ($${params.length - 1}, $${params.length})`);
+  }
+  params.push(query.limit + 1);
+  const { rows } = await ctx.db.query(
+    `select ${EVENT_COLUMNS} from ${from} ${where.length ? `where ${where.join(" and ")}` : ""}
+      order by ${column}.block_number desc, ${column}.log_index desc limit $${params.length}`,
+    params,
+  );
+  const items = rows.slice(0, query.limit).map(auditEventOut);
+  const nextCursor = rows.length > query.limit ? items[items.length - 1].id : null;
+  return { items, nextCursor };
+}

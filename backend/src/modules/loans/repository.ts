@@ -1,0 +1,206 @@
+/** Loans as the API returns them; what is owed "now" is computed at the chain's latest block time. */
+import type { AppContext } from "../../context.js";
+import { DAY_SECONDS, LOAN_STATUSES } from "../../domain/ledger.js";
+import { owedAt } from "../../domain/loanMath.js";
+import { notFound } from "../../errors.js";
+import type { Caller } from "../../http/auth.js";
+import { DateOut, MoneyOut, z } from "../../http/schemas.js";
+import { AuditEventOut, historyOf } from "../audit/events.js";
+import { loanScope } from "../scope.js";
+
+const Owed = z.object({ principal: MoneyOut, interest: MoneyOut, penalty: MoneyOut, total: MoneyOut });
+
+export const LoanOut = z
+  .object({
+    id: z.string(),
+    status: z.enum(LOAN_STATUSES),
+    enterpriseOrgId: z.string().nullable(),
+    bankOrgId: z.string().nullable(),
+    productId: z.string(),
+    patentIds: z.array(z.string()),
+    requestedAmount: MoneyOut,
+    amount: MoneyOut.nullable(),
+    rateBps: z.number().nullable(),
+    termDays: z.number(),
+    purpose: z.string().nullable(),
+    appraisedTotal: MoneyOut.nullable(),
+    registrationNo: z.string().nullable(),
+    registeredAt: DateOut,
+    disbursedAt: DateOut,
+    maturityAt: DateOut,
+    estimatedMaturityAt: DateOut,
+    graceDays: z.number().nullable(),
+    fundShareBps: z.number().nullable(),
+    defaultableAt: DateOut,
+    overdue: z.boolean(),
+    owed: Owed,
+    repaid: MoneyOut,
+    outstandingAtDefault: MoneyOut.nullable(),
+    defaultedAt: DateOut,
+    compensated: MoneyOut,
+    compensationPaid: z.boolean(),
+    recovered: MoneyOut,
+    bankRecovery: MoneyOut,
+    fundRecovery: MoneyOut,
+    borrowerSurplus: MoneyOut,
+    buyerOrgId: z.string().nullable(),
+    collateralAtRisk: z.boolean(),
+    appliedAt: z.string(),
+    updatedAt: z.string(),
+    chainTime: z.string(),
+    txHash: z.string(),
+    blockNumber: z.number(),
+  })
+  .openapi("Loan");
+
+export const LoanDetailOut = LoanOut.extend({ history: z.array(AuditEventOut) }).openapi("LoanDetail");
+
+export const LoanQuery = z
+  .object({
+    status: z.enum(LOAN_STATUSES).optional(),
+    bankOrgId: z
+      .string()
+      .regex(/^[1-9]\d{0,17}$/)
+      .optional(),
+    enterpriseOrgId: z
+      .string()
+      .regex(/^[1-9]\d{0,17}$/)
+      .optional(),
+    productId: z
+      .string()
+      .regex(/^[1-9]\d{0,17}$/)
+      .optional(),
+    /** Disbursed loans past maturity. */
+    overdue: z.enum(["true", "false"]).optional(),
+    collateralAtRisk: z.enum(["true", "false"]).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    sort: z.enum(["id", "-id", "updatedAt", "-updatedAt", "maturityAt", "-maturityAt"]).default("-id"),
+  })
+  .strict();
+
+const SORTS: Record<string, string> = {
+  id: "l.id",
+  "-id": "l.id desc",
+  updatedAt: "l.updated_at, l.id",
+  "-updatedAt": "l.updated_at desc, l.id desc",
+  maturityAt: "l.maturity_at nulls last, l.id",
+  "-maturityAt": "l.maturity_at desc nulls last, l.id desc",
+};
+
+const SELECT = `select l.*, coalesce((select array_agg(lp.patent_id order by lp.position) from loan_patents lp where lp.loan_id = l.id), '{}') as patent_ids
+  from loans l`;
+
+const iso = (date: unknown) => (date ? (date as Date).toISOString() : null);
+const seconds = (date: unknown) => BigInt(Math.floor((date as Date).getTime() / 1000));
+
+export function loanOut(row: Record<string, unknown>, now: bigint) {
+  const status = row.status as (typeof LOAN_STATUSES)[number];
+  const owed = owedAt(
+    {
+      status,
+      principalOutstanding: BigInt(row.principal_outstanding as string),
+      interestDue: BigInt(row.interest_due as string),
+      penaltyDue: BigInt(row.penalty_due as string),
+      rateBps: BigInt((row.rate_bps as number | null) ?? 0),
+      accruedAt: row.accrued_at ? seconds(row.accrued_at) : 0n,
+      maturityAt: row.maturity_at ? seconds(row.maturity_at) : 0n,
+    },
+    now,
+  );
+  const maturity = row.maturity_at ? seconds(row.maturity_at) : null;
+  const defaultableAt =
+    maturity !== null && row.grace_days !== null
+      ? new Date(Number(maturity + BigInt(row.grace_days as number) * BigInt(DAY_SECONDS)) * 1000)
+      : null;
+  return {
+    id: String(row.id),
+    status,
+    enterpriseOrgId: (row.enterprise_org_id as string | null) ?? null,
+    bankOrgId: (row.bank_org_id as string | null) ?? null,
+    productId: String(row.product_id),
+    patentIds: row.patent_ids as string[],
+    requestedAmount: String(row.requested_amount),
+    amount: row.amount === null ? null : String(row.amount),
+    rateBps: (row.rate_bps as number | null) ?? null,
+    termDays: row.term_days as number,
+    purpose: (row.purpose as string | null) ?? null,
+    appraisedTotal: row.appraised_total === null ? null : String(row.appraised_total),
+    registrationNo: (row.registration_no as string | null) ?? null,
+    registeredAt: iso(row.registered_at),
+    disbursedAt: iso(row.disbursed_at),
+    maturityAt: iso(row.maturity_at),
+    estimatedMaturityAt: iso(row.estimated_maturity_at),
+    graceDays: (row.grace_days as number | null) ?? null,
+    fundShareBps: (row.fund_share_bps as number | null) ?? null,
+    defaultableAt: defaultableAt?.toISOString() ?? null,
+    overdue: status === "disbursed" && maturity !== null && now > maturity,
+    owed: {
+      principal: owed.principal.toString(),
+      interest: owed.interest.toString(),
+      penalty: owed.penalty.toString(),
+      total: owed.total.toString(),
+    },
+    repaid: String(row.repaid),
+    outstandingAtDefault: row.outstanding_at_default === null ? null : String(row.outstanding_at_default),
+    defaultedAt: iso(row.defaulted_at),
+    compensated: String(row.compensation),
+    compensationPaid: row.compensated as boolean,
+    recovered: String(row.recovered),
+    bankRecovery: String(row.bank_recovery),
+    fundRecovery: String(row.fund_recovery),
+    borrowerSurplus: String(row.borrower_surplus),
+    buyerOrgId: (row.buyer_org_id as string | null) ?? null,
+    collateralAtRisk: row.collateral_at_risk as boolean,
+    appliedAt: iso(row.applied_at)!,
+    updatedAt: iso(row.updated_at)!,
+    chainTime: new Date(Number(now) * 1000).toISOString(),
+    txHash: row.tx_hash as string,
+    blockNumber: Number(row.block_number),
+  };
+}
+
+export type Loan = ReturnType<typeof loanOut>;
+
+export async function chainNow(ctx: AppContext): Promise<bigint> {
+  return ctx.chain.now().catch(() => BigInt(Math.floor(Date.now() / 1000)));
+}
+
+export async function listLoans(ctx: AppContext, caller: Caller, query: z.infer<typeof LoanQuery>) {
+  const scope = loanScope(caller, "l", 1);
+  const params: unknown[] = [...scope.params];
+  const where = [scope.sql];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(params.length));
+  };
+  const now = await chainNow(ctx);
+  if (query.status) add((n) => `l.status = $${n}`, query.status);
+  if (query.bankOrgId) add((n) => `l.bank_org_id = $${n}`, query.bankOrgId);
+  if (query.enterpriseOrgId) add((n) => `l.enterprise_org_id = $${n}`, query.enterpriseOrgId);
+  if (query.productId) add((n) => `l.product_id = $${n}`, query.productId);
+  if (query.collateralAtRisk) add((n) => `l.collateral_at_risk = $${n}`, query.collateralAtRisk === "true");
+  if (query.overdue === "true")
+    add((n) => `l.status = 'disbursed' and l.maturity_at < to_timestamp($${n})`, Number(now));
+  if (query.overdue === "false")
+    add((n) => `not (l.status = 'disbursed' and l.maturity_at < to_timestamp($${n}))`, Number(now));
+  params.push(query.limit, query.offset);
+  const { rows } = await ctx.db.query(
+    `${SELECT.replace("select l.*,", "select l.*, count(*) over () as total,")} where ${where.join(" and ")}
+      order by ${SORTS[query.sort]} limit $${params.length - 1} offset $${params.length}`,
+    params,
+  );
+  return { items: rows.map((row) => loanOut(row, now)), total: Number(rows[0]?.total ?? 0) };
+}
+
+export async function getLoan(ctx: AppContext, caller: Caller, id: string): Promise<Loan> {
+  const scope = loanScope(caller, "l", 2);
+  const { rows } = await ctx.db.query(`${SELECT} where l.id = $1 and ${scope.sql}`, [id, ...scope.params]);
+  if (!rows[0]) throw notFound("loan", id);
+  return loanOut(rows[0], await chainNow(ctx));
+}
+
+export async function getLoanDetail(ctx: AppContext, caller: Caller, id: string) {
+  const loan = await getLoan(ctx, caller, id);
+  return { ...loan, history: await historyOf(ctx.db, "loan", loan.id) };
+}

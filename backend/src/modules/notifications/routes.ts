@@ -1,0 +1,71 @@
+/**
+ * What needs this organisation's attention. A notification that asks for an action is open while
+ * its loan or patent is still in the state the action needs.
+ */
+import type { AppContext } from "../../context.js";
+import type { Api } from "../../http/route.js";
+import { z } from "../../http/schemas.js";
+
+const NotificationOut = z
+  .object({
+    id: z.string(),
+    topic: z.string(),
+    entity: z.string(),
+    entityId: z.string(),
+    actionRequired: z.boolean(),
+    open: z.boolean(),
+    data: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+    blockNumber: z.number(),
+  })
+  .openapi("Notification");
+
+const NotificationQuery = z
+  .object({
+    open: z.enum(["true", "false"]).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+
+export function notificationRoutes(api: Api, ctx: AppContext): void {
+  api.add({
+    method: "get",
+    path: "/notifications",
+    summary: "List what needs this organisation's attention",
+    tag: "notifications",
+    access: "user",
+    query: NotificationQuery,
+    response: z.object({ items: z.array(NotificationOut), total: z.number(), open: z.number() }),
+    handler: async ({ query, caller }) => {
+      const { rows } = await ctx.db.query(
+        `with mine as (
+           select n.*, n.awaits_status is not null as action_required,
+                  coalesce(n.awaits_status = case n.entity
+                    when 'loan' then (select l.status from loans l where l.id::text = n.entity_id)
+                    when 'patent' then (select p.status from patents p where p.id = n.entity_id) end, false) as is_open
+             from notifications n
+            where n.org_id = $1 or n.org_kind = $2)
+         select *, count(*) over () as total, count(*) filter (where is_open) over () as open_total from mine
+          where ($3::boolean is null or is_open = $3)
+          order by block_number desc, log_index desc, id limit $4 offset $5`,
+        [caller.orgId, caller.role, query.open === undefined ? null : query.open === "true", query.limit, query.offset],
+      );
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          topic: row.topic,
+          entity: row.entity,
+          entityId: row.entity_id,
+          actionRequired: row.action_required,
+          open: row.is_open,
+          data: row.data,
+          createdAt: (row.created_at as Date).toISOString(),
+          blockNumber: Number(row.block_number),
+        })),
+        total: Number(rows[0]?.total ?? 0),
+        open: Number(rows[0]?.open_total ?? 0),
+      };
+    },
+  });
+}

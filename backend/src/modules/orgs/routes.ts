@@ -1,0 +1,188 @@
+/** Organisations (admin onboards; every user may list them, to pick a bank or a buyer) and users. */
+import type { AppContext } from "../../context.js";
+import { ORG_KINDS, ROLE_KINDS } from "../../domain/ledger.js";
+import { conflict, notFound, badRequest } from "../../errors.js";
+import { hashPassword } from "../../http/auth.js";
+import type { Api } from "../../http/route.js";
+import { IdParams, Page, Text, TxInfo, z } from "../../http/schemas.js";
+import { UserOut } from "../auth/routes.js";
+import { createOrganisation, findOrganisation, provision } from "./service.js";
+
+export const OrgOut = z
+  .object({ id: z.string(), name: z.string(), kind: z.enum(ORG_KINDS), address: z.string() })
+  .openapi("Organisation");
+
+const OrgWithRole = OrgOut.extend({ roleGranted: z.boolean() });
+
+const NewOrg = z
+  .object({ name: Text(200), kind: z.enum(ROLE_KINDS) })
+  .strict()
+  .openapi("NewOrganisation");
+
+const NewUser = z
+  .object({
+    username: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{3,64}$/, { message: "a username is 3-64 letters, digits, '_', '.' or '-'" }),
+    password: z.string().min(10, { message: "a password has at least 10 characters" }).max(200),
+    orgId: z.string().regex(/^[1-9]\d{0,17}$/),
+  })
+  .strict()
+  .openapi("NewUser");
+
+const OrgQuery = Page.extend({ kind: z.enum(ORG_KINDS).optional() }).strict();
+
+export function orgRoutes(api: Api, ctx: AppContext): void {
+  const withRole = async (id: string) => {
+    const { rows } = await ctx.db.query(
+      `select o.id, o.name, o.kind, o.address,
+              o.kind = 'admin' or exists (select 1 from chain_events e where e.kind = 'RoleGranted' and e.entity_id = o.address)
+                as "roleGranted"
+         from organisations o where o.id = $1`,
+      [id],
+    );
+    return rows[0];
+  };
+
+  api.add({
+    method: "post",
+    path: "/orgs",
+    summary: "Onboard an organisation",
+    tag: "organisations",
+    access: ["admin"],
+    body: NewOrg,
+    status: 201,
+    errors: [409, 503],
+    response: OrgWithRole.extend(TxInfo),
+    handler: async ({ body }) => {
+      const org = await createOrganisation(ctx, body.name, body.kind).catch((error) => {
+        if ((error as { status?: number }).status === 409) {
+          throw conflict("ORGANISATION_EXISTS", `an organisation named "${body.name}" already exists`);
+        }
+        throw error;
+      });
+      const tx = await provision(ctx, org);
+      return { ...(await withRole(org.id)), txHash: tx?.txHash ?? null, blockNumber: tx?.blockNumber ?? null };
+    },
+  });
+
+  api.add({
+    method: "post",
+    path: "/orgs/:id/provision",
+    summary: "Retry funding and granting an organisation's role",
+    tag: "organisations",
+    access: ["admin"],
+    params: IdParams,
+    errors: [503],
+    response: OrgWithRole.extend(TxInfo),
+    handler: async ({ params }) => {
+      const org = await findOrganisation(ctx, params.id);
+      const tx = await provision(ctx, org);
+      return { ...(await withRole(org.id)), txHash: tx?.txHash ?? null, blockNumber: tx?.blockNumber ?? null };
+    },
+  });
+
+  api.add({
+    method: "get",
+    path: "/orgs",
+    summary: "List organisations",
+    tag: "organisations",
+    access: "user",
+    query: OrgQuery,
+    response: z.object({ items: z.array(OrgOut), total: z.number() }),
+    handler: async ({ query }) => {
+      const { rows } = await ctx.db.query(
+        `select id, name, kind, address, count(*) over () as total from organisations
+          where ($1::text is null or kind = $1) order by id limit $2 offset $3`,
+        [query.kind ?? null, query.limit, query.offset],
+      );
+      return { items: rows.map(({ total: _total, ...org }) => org), total: Number(rows[0]?.total ?? 0) };
+    },
+  });
+
+  api.add({
+    method: "get",
+    path: "/orgs/:id",
+    summary: "Read an organisation",
+    tag: "organisations",
+    access: "user",
+    params: IdParams,
+    response: OrgWithRole,
+    handler: async ({ params }) => (await withRole(params.id)) ?? Promise.reject(notFound("organisation", params.id)),
+  });
+
+  api.add({
+    method: "post",
+    path: "/users",
+    summary: "Create a user",
+    tag: "users",
+    access: ["admin"],
+    body: NewUser,
+    status: 201,
+    errors: [409],
+    response: UserOut,
+    handler: async ({ body }) => {
+      const org = await findOrganisation(ctx, body.orgId).catch(() => {
+        throw badRequest("UNKNOWN_ORGANISATION", `organisation ${body.orgId} does not exist`, { orgId: body.orgId });
+      });
+      const passwordHash = await hashPassword(body.password);
+      const { rows } = await ctx.db
+        .query<{ id: string; username: string }>(
+          "insert into users (username, password_hash, org_id) values ($1, $2, $3) returning id, username",
+          [body.username, passwordHash, org.id],
+        )
+        .catch((error) => {
+          if ((error as { status?: number }).status === 409) {
+            throw conflict("USERNAME_TAKEN", `the username "${body.username}" is taken`);
+          }
+          throw error;
+        });
+      return { id: rows[0].id, username: rows[0].username, orgId: org.id, role: org.kind };
+    },
+  });
+
+  api.add({
+    method: "get",
+    path: "/users",
+    summary: "List users",
+    tag: "users",
+    access: ["admin"],
+    query: Page.extend({
+      orgId: z
+        .string()
+        .regex(/^[1-9]\d{0,17}$/)
+        .optional(),
+    }).strict(),
+    response: z.object({ items: z.array(UserOut), total: z.number() }),
+    handler: async ({ query }) => {
+      const { rows } = await ctx.db.query(
+        `select u.id, u.username, u.org_id as "orgId", o.kind as role, count(*) over () as total
+           from users u join organisations o on o.id = u.org_id
+          where ($1::bigint is null or u.org_id = $1) order by u.id limit $2 offset $3`,
+        [query.orgId ?? null, query.limit, query.offset],
+      );
+      return { items: rows.map(({ total: _total, ...user }) => user), total: Number(rows[0]?.total ?? 0) };
+    },
+  });
+
+  api.add({
+    method: "delete",
+    path: "/users/:id",
+    summary: "Delete a user",
+    tag: "users",
+    access: ["admin"],
+    params: IdParams,
+    errors: [409],
+    response: UserOut,
+    handler: async ({ params, caller }) => {
+      if (params.id === caller.userId) throw conflict("SELF_DELETE", "you cannot delete your own user");
+      const { rows } = await ctx.db.query(
+        `delete from users u using organisations o where u.id = $1 and o.id = u.org_id
+         returning u.id, u.username, u.org_id as "orgId", o.kind as role`,
+        [params.id],
+      );
+      if (!rows[0]) throw notFound("user", params.id);
+      return rows[0];
+    },
+  });
+}

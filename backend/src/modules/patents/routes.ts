@@ -1,0 +1,237 @@
+/** Patents: registration by their owner, the IP office's register, appraisals. */
+import type { AppContext } from "../../context.js";
+import { PATENT_KINDS } from "../../domain/ledger.js";
+import { parsePatentNumber } from "../../domain/patentNumber.js";
+import { recordOf, saveRecord } from "../../domain/records.js";
+import { badRequest, conflict, unprocessable } from "../../errors.js";
+import type { Api } from "../../http/route.js";
+import { IsoDate, PositiveMoney, Reason, Text, Upload, withTx, z } from "../../http/schemas.js";
+import { prepareDocument, saveDocument } from "../documents/store.js";
+import { PATENT_READERS } from "../scope.js";
+import { getPatent, getPatentDetail, listPatents, PatentDetailOut, PatentOut, PatentQuery } from "./repository.js";
+
+const NewPatent = z
+  .object({
+    number: z.string().min(1).max(40),
+    title: Text(500),
+    kind: z.enum(PATENT_KINDS),
+    grantDate: IsoDate,
+    expiryDate: IsoDate,
+    certificate: Upload,
+  })
+  .strict()
+  .openapi("NewPatent");
+
+const Verify = z.object({ feePaidUntil: IsoDate }).strict();
+const LegalStatus = z
+  .object({
+    feePaidUntil: IsoDate.optional(),
+    preserved: z.boolean().optional(),
+    invalidationPending: z.boolean().optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, {
+    message: "name at least one of feePaidUntil, preserved, invalidationPending",
+  });
+const NewAppraisal = z
+  .object({ value: PositiveMoney, validUntil: IsoDate, report: Upload })
+  .strict()
+  .openapi("NewAppraisal");
+const PatentParams = z.object({ id: z.string().min(1).max(40) });
+
+const PatentWithTx = withTx(PatentOut.shape);
+
+export function patentRoutes(api: Api, ctx: AppContext): void {
+  api.add({
+    method: "post",
+    path: "/patents",
+    summary: "Register a patent",
+    tag: "patents",
+    access: ["enterprise"],
+    body: NewPatent,
+    status: 201,
+    errors: [409, 413, 422, 503],
+    response: PatentWithTx,
+    handler: async ({ body, caller }) => {
+      const parsed = parsePatentNumber(body.number);
+      if (!parsed.ok) {
+        throw badRequest("INVALID_PATENT_NUMBER", describeNumberProblem(parsed), {
+          number: body.number,
+          problem: parsed.problem,
+        });
+      }
+      if (parsed.kind !== body.kind) {
+        throw badRequest(
+          "PATENT_KIND_MISMATCH",
+          `${parsed.normal} is a patent of kind ${parsed.kind}, not ${body.kind}`,
+          {
+            number: parsed.normal,
+            declared: body.kind,
+            fromNumber: parsed.kind,
+          },
+        );
+      }
+      const existing = await ctx.db.query("select 1 from patents where id = $1", [parsed.normal]);
+      if (existing.rows[0]) {
+        throw conflict("PATENT_ALREADY_REGISTERED", `patent ${parsed.normal} is already on the ledger`, {
+          number: parsed.normal,
+        });
+      }
+      const now = Number(await ctx.chain.now());
+      if (!(body.grantDate <= now && now < body.expiryDate)) {
+        throw unprocessable("INVALID_DATES", "a patent is registered between its grant date and its expiry date", {
+          grantDate: new Date(body.grantDate * 1000).toISOString(),
+          expiryDate: new Date(body.expiryDate * 1000).toISOString(),
+        });
+      }
+      const certificate = prepareDocument(body.certificate);
+      const metadata = recordOf("patent", {
+        number: parsed.normal,
+        title: body.title,
+        patentKind: body.kind,
+        grantDate: body.grantDate,
+        expiryDate: body.expiryDate,
+        certificateSha256: certificate.hash,
+      });
+      const call = ctx.ledger.registry("registerPatent", [
+        parsed.normal,
+        PATENT_KINDS.indexOf(body.kind),
+        body.grantDate,
+        body.expiryDate,
+        metadata.hash,
+        certificate.hash,
+      ]);
+      await ctx.ledger.simulate(caller.address, call);
+      await ctx.db.withTransaction(async (client) => {
+        await saveDocument(client, certificate, caller.orgId);
+        await saveRecord(client, "patent", metadata);
+      });
+      const tx = await ctx.ledger.send(caller.orgId, call);
+      return { ...(await getPatent(ctx, caller, parsed.normal)), ...tx };
+    },
+  });
+
+  api.add({
+    method: "get",
+    path: "/patents",
+    summary: "List patents",
+    tag: "patents",
+    access: PATENT_READERS,
+    query: PatentQuery,
+    response: z.object({ items: z.array(PatentOut), total: z.number() }),
+    handler: ({ query, caller }) => listPatents(ctx, caller, query),
+  });
+
+  api.add({
+    method: "get",
+    path: "/patents/:id",
+    summary: "Read a patent with its appraisals and history",
+    tag: "patents",
+    access: PATENT_READERS,
+    params: PatentParams,
+    response: PatentDetailOut,
+    handler: ({ params, caller }) => getPatentDetail(ctx, caller, params.id),
+  });
+
+  const ipOfficeAction = (
+    path: string,
+    summary: string,
+    body: z.ZodType,
+    call: (
+      tokenId: bigint,
+      body: never,
+      current: Awaited<ReturnType<typeof getPatent>>,
+    ) => Promise<ReturnType<typeof ctx.ledger.registry>>,
+  ) =>
+    api.add({
+      method: "post",
+      path: `/patents/:id/${path}`,
+      summary,
+      tag: "patents",
+      access: ["ipoffice"],
+      params: PatentParams,
+      body,
+      errors: [409, 422, 503],
+      response: PatentWithTx,
+      handler: async ({ params, body: input, caller }) => {
+        const patent = await getPatent(ctx, caller, params.id);
+        const tx = await ctx.ledger.send(caller.orgId, await call(BigInt(patent.tokenId), input as never, patent));
+        return { ...(await getPatent(ctx, caller, patent.id)), ...tx };
+      },
+    });
+
+  ipOfficeAction(
+    "verify",
+    "Verify a patent against the register",
+    Verify,
+    async (tokenId, body: z.infer<typeof Verify>, patent) => {
+      if (patent.status !== "registered")
+        throw conflict("INVALID_PATENT_STATE", `patent ${patent.id} is ${patent.status}, not registered`);
+      return ctx.ledger.registry("verifyPatent", [tokenId, body.feePaidUntil]);
+    },
+  );
+  for (const [path, method, summary, from] of [
+    ["reject", "rejectPatent", "Reject a patent record", ["registered"]],
+    ["revoke", "revokePatent", "Revoke a patent (invalidated or terminated)", ["verified"]],
+  ] as const) {
+    ipOfficeAction(path, summary, Reason, async (tokenId, body: z.infer<typeof Reason>, patent) => {
+      if (!(from as readonly string[]).includes(patent.status)) {
+        throw conflict(
+          "INVALID_PATENT_STATE",
+          `patent ${patent.id} is ${patent.status}; only a ${from.join(" or ")} patent can be ${path}ed`,
+        );
+      }
+      const reason = recordOf("reason", { action: path, subject: patent.id, reason: body.reason });
+      await saveRecord(ctx.db, "reason", reason);
+      return ctx.ledger.registry(method, [tokenId, reason.hash]);
+    });
+  }
+  ipOfficeAction(
+    "legal-status",
+    "Update a patent's legal status",
+    LegalStatus,
+    async (tokenId, body: z.infer<typeof LegalStatus>, patent) => {
+      const feePaidUntil =
+        body.feePaidUntil ?? (patent.legalStatus.feePaidUntil ? Date.parse(patent.legalStatus.feePaidUntil) / 1000 : 0);
+      return ctx.ledger.registry("updateLegalStatus", [
+        tokenId,
+        feePaidUntil,
+        body.preserved ?? patent.legalStatus.preserved,
+        body.invalidationPending ?? patent.legalStatus.invalidationPending,
+      ]);
+    },
+  );
+
+  api.add({
+    method: "post",
+    path: "/patents/:id/appraisals",
+    summary: "Record a valuation",
+    tag: "patents",
+    access: ["appraiser"],
+    params: PatentParams,
+    body: NewAppraisal,
+    status: 201,
+    errors: [409, 413, 422, 503],
+    response: PatentWithTx,
+    handler: async ({ params, body, caller }) => {
+      const patent = await getPatent(ctx, caller, params.id);
+      const report = prepareDocument(body.report);
+      const call = ctx.ledger.registry("recordAppraisal", [
+        BigInt(patent.tokenId),
+        body.value,
+        body.validUntil,
+        report.hash,
+      ]);
+      await ctx.ledger.simulate(caller.address, call);
+      await saveDocument(ctx.db, report, caller.orgId);
+      const tx = await ctx.ledger.send(caller.orgId, call);
+      return { ...(await getPatent(ctx, caller, patent.id)), ...tx };
+    },
+  });
+}
+
+function describeNumberProblem(parsed: { problem: string; number: string; expected?: string }): string {
+  if (parsed.problem === "check_digit") return `${parsed.number}: the check digit should be ${parsed.expected}`;
+  if (parsed.problem === "kind") return `${parsed.number}: the fifth digit names no patent kind`;
+  return `${parsed.number} is not a patent number (CN or ZL, 12 digits, a dot and a check digit)`;
+}

@@ -1,0 +1,59 @@
+/**
+ * Who may read what (SPEC section 1): an enterprise its own patents and loans; a bank its own loans
+ * and the patents in them; the fund the loans that defaulted; the IP office and the regulator
+ * everything; appraisers every patent. Each function returns an SQL condition on the given alias
+ * and its parameter, so lists and details share one rule. Anything outside it is a 404.
+ */
+import type { Caller } from "../http/auth.js";
+
+export interface Condition {
+  sql: string;
+  params: unknown[];
+}
+
+/** `p` is a patents row; `$n` placeholders start at `next`. */
+export function patentScope(caller: Caller, alias: string, next: number): Condition {
+  switch (caller.role) {
+    case "regulator":
+    case "ipoffice":
+    case "appraiser":
+      return { sql: "true", params: [] };
+    case "enterprise":
+      return { sql: `${alias}.owner_org_id = $${next}`, params: [caller.orgId] };
+    case "bank":
+      return {
+        sql: `exists (select 1 from loan_patents lp join loans l on l.id = lp.loan_id
+                       where lp.patent_id = ${alias}.id and l.bank_org_id = $${next})`,
+        params: [caller.orgId],
+      };
+    case "fund":
+      return {
+        sql: `exists (select 1 from loan_patents lp join loans l on l.id = lp.loan_id
+                       where lp.patent_id = ${alias}.id and l.defaulted_at is not null)`,
+        params: [],
+      };
+    default:
+      return { sql: "false", params: [] };
+  }
+}
+
+/** `l` is a loans row. */
+export function loanScope(caller: Caller, alias: string, next: number): Condition {
+  switch (caller.role) {
+    case "regulator":
+    case "ipoffice":
+      return { sql: "true", params: [] };
+    case "enterprise":
+      return { sql: `${alias}.enterprise_org_id = $${next}`, params: [caller.orgId] };
+    case "bank":
+      return { sql: `${alias}.bank_org_id = $${next}`, params: [caller.orgId] };
+    case "fund":
+      return { sql: `${alias}.defaulted_at is not null`, params: [] };
+    default:
+      return { sql: "false", params: [] };
+  }
+}
+
+/** The roles that may read loans at all (others get 403, not an empty list). */
+export const LOAN_READERS = ["enterprise", "bank", "ipoffice", "fund", "regulator"] as const;
+export const PATENT_READERS = ["enterprise", "bank", "ipoffice", "appraiser", "fund", "regulator"] as const;

@@ -1,0 +1,136 @@
+/**
+ * Builds the running platform from the configuration: database (embedded unless DATABASE_URL),
+ * migrations, chain, key vault, signer queues, indexer, the operator organisation, the HTTP app.
+ * main.ts and the tests both use it; stop() undoes it in reverse order.
+ */
+import path from "node:path";
+import { Wallet } from "ethers";
+import { createApp } from "./app.js";
+import { Chain } from "./chain/chain.js";
+import { readDeployment } from "./chain/deployment.js";
+import { KeyVault } from "./chain/keyVault.js";
+import { LedgerWriter } from "./chain/ledgerWriter.js";
+import { SignerQueues } from "./chain/signer.js";
+import type { Config } from "./config/index.js";
+import { secretFromEnvOrFile } from "./config/secrets.js";
+import type { AppContext } from "./context.js";
+import { Database } from "./db/db.js";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded.js";
+import { migrate } from "./db/migrate.js";
+import { hashPassword, LoginLimiter, Tokens } from "./http/auth.js";
+import { Indexer } from "./indexer/indexer.js";
+import type { Logger } from "./logger.js";
+import { ADMIN_ROLE } from "./modules/orgs/service.js";
+
+/** Hardhat's and anvil's first development account: the deployer and operator on a local dev chain. */
+export const DEV_OPERATOR_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+export const EMBEDDED_POSTGRES_PORT_OFFSET = 1;
+
+export interface Platform {
+  ctx: AppContext;
+  app: ReturnType<typeof createApp>["app"];
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(config: Config, logger: Logger): Promise<Platform> {
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const undo of stops.reverse()) await undo().catch((error) => logger.warn("stop step failed", { error }));
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      const embedded: EmbeddedDatabase = await startEmbeddedPostgres({
+        directory: path.join(config.dataDir, "postgres"),
+        port: config.embeddedPostgresPort,
+      });
+      stops.push(() => embedded.stop());
+      databaseUrl = embedded.url;
+      logger.info("embedded PostgreSQL started", {
+        port: config.embeddedPostgresPort,
+        dataDir: path.join(config.dataDir, "postgres"),
+      });
+    }
+    const db = new Database(databaseUrl, logger);
+    stops.push(() => db.close());
+    const applied = await migrate(db);
+    if (applied.length) logger.info("migrations applied", { applied });
+
+    const deployment = readDeployment(config.deploymentFile);
+    const chain = await Chain.connect(config.rpcUrl, deployment);
+    stops.push(async () => chain.destroy());
+
+    const vault = new KeyVault(secretFromEnvOrFile(config.masterKey, config.dataDir, "master"));
+    const signer = new SignerQueues(chain, db, logger);
+    const indexer = new Indexer(db, chain, logger, {
+      confirmations: config.confirmations ?? (chain.isDevChain ? 0 : 12),
+      pollMs: config.indexer.pollMs,
+      batchBlocks: config.indexer.batchBlocks,
+      startBlock: deployment.startBlock,
+    });
+    const tokens = new Tokens(db, {
+      secret: secretFromEnvOrFile(config.jwt.secret, config.dataDir, "jwt"),
+      ttlSeconds: config.jwt.ttlSeconds,
+      issuer: config.jwt.issuer,
+      audience: config.jwt.audience,
+    });
+    const ctx: AppContext = {
+      config,
+      logger,
+      db,
+      chain,
+      vault,
+      signer,
+      indexer,
+      ledger: new LedgerWriter(db, chain, signer, vault, indexer),
+      tokens,
+      loginLimiter: new LoginLimiter(config.loginRateLimit.max, config.loginRateLimit.windowSeconds),
+    };
+    await ensureOperator(ctx);
+    indexer.start();
+    stops.push(() => indexer.stop());
+    const { app } = createApp(ctx);
+    return { ctx, app, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * The platform operator's organisation holds the key with the admin roles; the first start creates
+ * it (with ADMIN_PRIVATE_KEY, or the dev account on a local chain) and the `admin` user.
+ */
+async function ensureOperator(ctx: AppContext): Promise<void> {
+  const { rows } = await ctx.db.query("select id from organisations where kind = 'admin' limit 1");
+  let orgId = rows[0]?.id as string | undefined;
+  if (!orgId) {
+    const key = ctx.config.adminPrivateKey ?? (ctx.chain.isDevChain ? DEV_OPERATOR_KEY : undefined);
+    if (!key)
+      throw new Error(
+        "ADMIN_PRIVATE_KEY is required on first start: the operator's key with the platform's admin roles",
+      );
+    const wallet = new Wallet(key.startsWith("0x") ? key : `0x${key}`);
+    const isAdmin = await ctx.chain.finance.hasRole(ADMIN_ROLE, wallet.address);
+    if (!isAdmin)
+      throw new Error(`the operator key's account ${wallet.address} does not hold ADMIN_ROLE on this deployment`);
+    const address = wallet.address.toLowerCase();
+    const inserted = await ctx.db.query(
+      "insert into organisations (name, kind, address, encrypted_key) values ($1, 'admin', $2, $3) on conflict do nothing returning id",
+      ["iPledge 平台运营方", address, ctx.vault.seal(wallet.privateKey, address)],
+    );
+    orgId =
+      inserted.rows[0]?.id ??
+      (await ctx.db.query("select id from organisations where kind = 'admin' limit 1")).rows[0].id;
+  }
+  const users = await ctx.db.query("select 1 from users u where u.org_id = $1 limit 1", [orgId]);
+  if (users.rows.length === 0) {
+    if (!ctx.config.adminPassword) {
+      throw new Error("ADMIN_PASSWORD is required on first start: the password of the operator's first user, `admin`");
+    }
+    await ctx.db.query(
+      "insert into users (username, password_hash, org_id) values ('admin', $1, $2) on conflict do nothing",
+      [await hashPassword(ctx.config.adminPassword), orgId],
+    );
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * One platform per test file: a fresh database on the shared PostgreSQL server, fresh contracts on
+ * the shared chain (deployed by the dev operator account), the real server listening on a free
+ * port, and an HTTP client that talks to it like any other client.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { JsonRpcProvider, Wallet } from "ethers";
+import pg from "pg";
+import { inject } from "vitest";
+import { deployPlatform, type Params } from "../../../scripts/lib/deployPlatform.js";
+import { loadConfig } from "../../src/config/index.js";
+import { createLogger } from "../../src/logger.js";
+import { DEV_OPERATOR_KEY, startPlatform, type Platform } from "../../src/platform.js";
+
+export const ADMIN_PASSWORD = "admin-password-for-tests";
+
+export interface TestPlatform {
+  url: string;
+  databaseUrl: string;
+  rpcUrl: string;
+  platform: Platform;
+  dataDir: string;
+  admin: Client;
+  anonymous: Client;
+  stop(): Promise<void>;
+}
+
+export async function startTestPlatform(
+  options: { params?: Params; env?: Record<string, string> } = {},
+): Promise<TestPlatform> {
+  const rpcUrl = inject("rpcUrl");
+  const databaseUrl = await createDatabase(inject("databaseUrl"));
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ipledge-platform-"));
+  const provider = new JsonRpcProvider(rpcUrl, undefined, { cacheTimeout: -1 });
+  const deployer = new Wallet(DEV_OPERATOR_KEY, provider);
+  const deployment = await deployPlatform(deployer, { params: options.params });
+  provider.destroy();
+  const { chainId } = { chainId: "31337" };
+  const deploymentFile = path.join(dataDir, "deployment.json");
+  writeFileSync(
+    deploymentFile,
+    JSON.stringify({
+      chainId,
+      startBlock: deployment.startBlock,
+      admin: deployment.admin,
+      contracts: deployment.contracts,
+    }),
+  );
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    RPC_URL: rpcUrl,
+    DEPLOYMENT_FILE: deploymentFile,
+    ADMIN_PASSWORD,
+    LOG_LEVEL: "error",
+    INDEXER_POLL_MS: "200",
+    LOGIN_RATE_LIMIT: "1000",
+    ...options.env,
+  });
+  const platform = await startPlatform(config, createLogger(config.logLevel));
+  const server: Server = platform.app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", resolve));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const anonymous = new Client(url);
+  const admin = await anonymous.login("admin", ADMIN_PASSWORD);
+  return {
+    url,
+    databaseUrl,
+    rpcUrl,
+    platform,
+    dataDir,
+    admin,
+    anonymous,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await platform.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function createDatabase(serverUrl: string): Promise<string> {
+  const name = `test_${randomBytes(6).toString("hex")}`;
+  const client = new pg.Client(serverUrl);
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A JSON client for the API, signed in or not. */
+export class Client {
+  constructor(
+    readonly baseUrl: string,
+    readonly token?: string,
+    readonly user?: { id: string; username: string; orgId: string; role: string },
+  ) {}
+
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
+    const response = await fetch(`${this.baseUrl}/api${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // a file download or an HTML page
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  get = <T = any>(path: string) => this.request<T>("GET", path);
+  post = <T = any>(path: string, body?: unknown) => this.request<T>("POST", path, body ?? {});
+  put = <T = any>(path: string, body: unknown) => this.request<T>("PUT", path, body);
+  delete = <T = any>(path: string) => this.request<T>("DELETE", path);
+
+  async login(username: string, password: string): Promise<Client> {
+    const reply = await this.post("/auth/login", { username, password });
+    if (reply.status !== 200) throw new Error(`login ${username}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return new Client(this.baseUrl, reply.body.token, reply.body.user);
+  }
+
+  withToken(token: string): Client {
+    return new Client(this.baseUrl, token, this.user);
+  }
+}
+
+/** Fails the test with the reply when the status is not the expected one. */
+export function expectStatus<T>(reply: Reply<T>, status: number): Reply<T> {
+  if (reply.status !== status) {
+    throw new Error(`expected HTTP ${status}, got ${reply.status}: ${JSON.stringify(reply.body)}`);
+  }
+  return reply;
+}

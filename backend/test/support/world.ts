@@ -1,0 +1,56 @@
+/**
+ * The cast of a test: one organisation and one user per role (two enterprises and two banks, so
+ * every rule can be tried against a second organisation of the same kind), onboarded over HTTP by
+ * the admin as a real operator would.
+ */
+import { randomBytes } from "node:crypto";
+import { Client, expectStatus, type TestPlatform } from "./platform.js";
+
+export const PASSWORD = "correct horse battery staple";
+
+export const CAST = {
+  ent1: "enterprise",
+  ent2: "enterprise",
+  bank1: "bank",
+  bank2: "bank",
+  appraiser1: "appraiser",
+  ipoffice1: "ipoffice",
+  fund1: "fund",
+  regulator1: "regulator",
+} as const;
+
+export type Member = keyof typeof CAST;
+
+export interface World {
+  clients: Record<Member | "admin", Client>;
+  orgIds: Record<Member | "admin", string>;
+}
+
+export async function onboardCast(platform: TestPlatform): Promise<World> {
+  const clients = { admin: platform.admin } as World["clients"];
+  const orgIds = { admin: platform.admin.user!.orgId } as World["orgIds"];
+  for (const [name, kind] of Object.entries(CAST) as [Member, string][]) {
+    const org = expectStatus(await platform.admin.post("/orgs", { name: `${name} org`, kind }), 201).body;
+    expectStatus(await platform.admin.post("/users", { username: name, password: PASSWORD, orgId: org.id }), 201);
+    clients[name] = await platform.anonymous.login(name, PASSWORD);
+    orgIds[name] = org.id;
+  }
+  return { clients, orgIds };
+}
+
+const WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+
+/** A valid invention patent number with a unique serial. */
+export function newPatentNumber(kindDigit = "1"): string {
+  const serial = String(Math.floor(Math.random() * 1e7)).padStart(7, "0");
+  const digits = `2021${kindDigit}${serial}`;
+  const sum = [...digits].reduce((total, digit, i) => total + Number(digit) * WEIGHTS[i], 0);
+  return `CN${digits}.${sum % 11 === 10 ? "X" : sum % 11}`;
+}
+
+export function document(name = "certificate.pdf", size = 2048) {
+  return { filename: name, contentBase64: randomBytes(size).toString("base64") };
+}
+
+export const DAY = 86_400;
+export const isoDaysFrom = (seconds: number, days: number) => new Date((seconds + days * DAY) * 1000).toISOString();
