@@ -45,7 +45,7 @@ function resultKeys(result: Result): string[] | null {
   try {
     const object = result.toObject();
     const keys = Object.keys(object);
-    return keys.length > 0 && keys.length === result.length && !keys.some((key) => /^_\d+$/.test(key)) ? keys : null;
+    return keys.length > 0 && keys.length === result.length && !keys.some((key) => /^_?\d*$/.test(key)) ? keys : null;
   } catch {
     return null;
   }

@@ -57,7 +57,7 @@ export async function startTestPlatform(
     RPC_URL: rpcUrl,
     DEPLOYMENT_FILE: deploymentFile,
     ADMIN_PASSWORD,
-    LOG_LEVEL: "error",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "error",
     INDEXER_POLL_MS: "200",
     LOGIN_RATE_LIMIT: "1000",
     ...options.env,
