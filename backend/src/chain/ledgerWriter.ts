@@ -42,7 +42,11 @@ export class LedgerWriter {
   async send(orgId: string, call: Call): Promise<TxRef> {
     const key = await this.keyOf(orgId);
     const { hash, receipt } = await this.signer.send(key, call);
-    await this.indexer.waitFor(receipt.blockNumber);
+    // A block with the contracts' events is recorded by hash, so the wait is for this very block.
+    const { finance, registry } = this.chain.addresses;
+    const ours = new Set([finance.toLowerCase(), registry.toLowerCase()]);
+    const emitted = receipt.logs.some((log) => ours.has(log.address.toLowerCase()));
+    await this.indexer.waitFor(receipt.blockNumber, emitted ? receipt.blockHash : undefined);
     return { txHash: hash, blockNumber: receipt.blockNumber };
   }
 

@@ -79,12 +79,15 @@ export class Indexer {
     return rows[0] ? { blockNumber: Number(rows[0].block_number), blockHash: rows[0].block_hash } : null;
   }
 
-  /** Resolves once the projections include `blockNumber` (indexed here or by another instance). */
-  async waitFor(blockNumber: number, timeoutMs = 60_000): Promise<void> {
+  /**
+   * Resolves once the projections include block `blockNumber`, indexed here or by another
+   * instance. With `blockHash`, that very block: a cursor that reached the height on another
+   * branch (a reorganisation the indexer has not seen yet) does not count.
+   */
+  async waitFor(blockNumber: number, blockHash?: string, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
-      const cursor = await this.cursor();
-      if (cursor && cursor.blockNumber >= blockNumber) return;
+      if (await this.hasIndexed(blockNumber, blockHash)) return;
       if (Date.now() > deadline) {
         throw new ApiError(504, "INDEXING_PENDING", `block ${blockNumber} is mined but not indexed yet`, {
           blockNumber,
@@ -100,6 +103,17 @@ export class Indexer {
         }
       });
     }
+  }
+
+  private async hasIndexed(blockNumber: number, blockHash?: string): Promise<boolean> {
+    const { rows } = await this.db.query<{ cursor: string; hash: string | null }>(
+      `select c.block_number as cursor, (select b.hash from indexed_blocks b where b.number = $1) as hash
+         from indexer_cursor c`,
+      [blockNumber],
+    );
+    const row = rows[0];
+    if (!row || Number(row.cursor) < blockNumber) return false;
+    return blockHash === undefined || row.hash === blockHash;
   }
 
   private schedule(delayMs: number): void {
@@ -160,10 +174,8 @@ export class Indexer {
   /** Indexes the next batch up to `safe`; false when there was nothing to do. */
   private async step(safe: number): Promise<boolean> {
     const cursor = (await this.cursor()) ?? (await this.initialCursor());
-    if (cursor.blockNumber >= safe) {
-      if (cursor.blockNumber > safe) await this.checkForReorg(cursor);
-      return false;
-    }
+    // Caught up: the chain may still have replaced the cursor's block (one header read per pass).
+    if (cursor.blockNumber >= safe) return !(await this.checkForReorg(cursor));
     if (!(await this.checkForReorg(cursor))) return true;
     const from = cursor.blockNumber + 1;
     const to = Math.min(safe, cursor.blockNumber + this.options.batchBlocks);

@@ -29,27 +29,20 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
-export async function startTestPlatform(
-  options: { params?: Params; env?: Record<string, string> } = {},
-): Promise<TestPlatform> {
+export interface TestPlatformOptions {
+  params?: Params;
+  env?: Record<string, string>;
+  /** Another instance on the same database, chain deployment and data folder (secrets). */
+  attachTo?: TestPlatform;
+}
+
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const rpcUrl = inject("rpcUrl");
-  const databaseUrl = await createDatabase(inject("databaseUrl"));
-  const dataDir = mkdtempSync(path.join(tmpdir(), "ipledge-platform-"));
-  const provider = new JsonRpcProvider(rpcUrl, undefined, { cacheTimeout: -1 });
-  const deployer = new Wallet(DEV_OPERATOR_KEY, provider);
-  const deployment = await deployPlatform(deployer, { params: options.params });
-  provider.destroy();
-  const { chainId } = { chainId: "31337" };
+  const attached = options.attachTo;
+  const databaseUrl = attached?.databaseUrl ?? (await createDatabase(inject("databaseUrl")));
+  const dataDir = attached?.dataDir ?? mkdtempSync(path.join(tmpdir(), "ipledge-platform-"));
   const deploymentFile = path.join(dataDir, "deployment.json");
-  writeFileSync(
-    deploymentFile,
-    JSON.stringify({
-      chainId,
-      startBlock: deployment.startBlock,
-      admin: deployment.admin,
-      contracts: deployment.contracts,
-    }),
-  );
+  if (!attached) await deployTestContracts(rpcUrl, deploymentFile, options.params);
   const config = loadConfig({
     NODE_ENV: "test",
     DATA_DIR: dataDir,
@@ -69,6 +62,7 @@ export async function startTestPlatform(
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   const anonymous = new Client(url);
   const admin = await anonymous.login("admin", ADMIN_PASSWORD);
+  let stopped = false;
   return {
     url,
     databaseUrl,
@@ -78,15 +72,35 @@ export async function startTestPlatform(
     admin,
     anonymous,
     stop: async () => {
+      if (stopped) return;
+      stopped = true;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await platform.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!attached) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-async function createDatabase(serverUrl: string): Promise<string> {
+/** Fresh contracts on the shared chain, deployed by the dev operator account; writes the deployment file. */
+export async function deployTestContracts(rpcUrl: string, deploymentFile: string, params?: Params) {
+  const provider = new JsonRpcProvider(rpcUrl, undefined, { cacheTimeout: -1 });
+  const deployer = new Wallet(DEV_OPERATOR_KEY, provider);
+  const deployment = await deployPlatform(deployer, { params });
+  provider.destroy();
+  writeFileSync(
+    deploymentFile,
+    JSON.stringify({
+      chainId: "31337",
+      startBlock: deployment.startBlock,
+      admin: deployment.admin,
+      contracts: deployment.contracts,
+    }),
+  );
+  return deployment;
+}
+
+export async function createDatabase(serverUrl: string): Promise<string> {
   const name = `test_${randomBytes(6).toString("hex")}`;
   const client = new pg.Client(serverUrl);
   await client.connect();
