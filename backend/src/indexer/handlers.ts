@@ -388,7 +388,7 @@ const loans: Record<string, Handler> = {
       buyer_address: lower(buyer),
       buyer_org_id: buyerOrg?.id ?? null,
     });
-    // The registry's Transfer events (earlier in this transaction) moved the owners.
+    // The registry's Transfer events, right after this one in the transaction, move the owners.
     await setPatents(ctx, await patentIds(ctx, ctx.event.args.patentIds), { status: "verified" });
     ctx.notify({
       orgKind: "ipoffice",

@@ -101,18 +101,19 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
       for (const id of ids) {
         const patent = patents.get(id);
         if (!patent) throw notFound("patent", id);
+        // Before the status: a pledged patent is refused for being in a loan, as the ledger refuses it.
+        if (patent.loan_id) {
+          throw conflict("PATENT_IN_ACTIVE_LOAN", `patent ${id} is already in loan ${patent.loan_id}`, {
+            patentId: id,
+            loanId: patent.loan_id,
+          });
+        }
         if (patent.status !== "verified") {
           throw conflict(
             "INVALID_PATENT_STATE",
             `patent ${id} is ${patent.status}; only a verified patent can be pledged`,
             { patentId: id },
           );
-        }
-        if (patent.loan_id) {
-          throw conflict("PATENT_IN_ACTIVE_LOAN", `patent ${id} is already in loan ${patent.loan_id}`, {
-            patentId: id,
-            loanId: patent.loan_id,
-          });
         }
       }
       const purpose = recordOf("purpose", { borrower: caller.address, purpose: body.purpose });
@@ -333,19 +334,18 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
     handler: async ({ params, body, caller }) => {
       const loan = await getLoan(ctx, caller, params.id);
       requireStatus(loan, ["disbursed"], "repaid");
-      const ref = await reference(loan, "repay", body.reference);
-      let call: Call;
-      if ("payoff" in body) {
-        call = ctx.ledger.finance("repayInFull", [loan.id, ref]);
-      } else {
-        if (body.amount > BigInt(loan.owed.total)) {
-          throw unprocessable("OVERPAYMENT", `the loan owes ${loan.owed.total} fen now; ${body.amount} is more`, {
-            amount: body.amount.toString(),
-            owed: loan.owed.total,
-          });
-        }
-        call = ctx.ledger.finance("repay", [loan.id, body.amount, ref]);
+      if (!("payoff" in body) && body.amount > BigInt(loan.owed.total)) {
+        throw unprocessable("OVERPAYMENT", `the loan owes ${loan.owed.total} fen now; ${body.amount} is more`, {
+          amount: body.amount.toString(),
+          owed: loan.owed.total,
+        });
       }
+      // Stored only once the request is accepted: a refused repayment leaves no record behind.
+      const ref = await reference(loan, "repay", body.reference);
+      const call: Call =
+        "payoff" in body
+          ? ctx.ledger.finance("repayInFull", [loan.id, ref])
+          : ctx.ledger.finance("repay", [loan.id, body.amount, ref]);
       const tx = await ctx.ledger.send(caller.orgId, call);
       const { rows } = await ctx.db.query(
         "select data from chain_events where tx_hash = $1 and kind = 'RepaymentRecorded' limit 1",
