@@ -331,6 +331,73 @@ describe("the financing flow over HTTP", () => {
     expect(integrity.mismatches).toEqual([]);
     expect(integrity.ok).toBe(true);
   });
+  it("the other endings: rejection, withdrawal, cancellation with the pledge lifted; collateral at risk", async () => {
+    const patent = await registeredVerifiedAppraised(c.ent1, "40000000");
+    const apply = async () =>
+      expectStatus(
+        await c.ent1.post("/loans", {
+          productId,
+          patentIds: [patent.id],
+          amount: "10000000",
+          termDays: 180,
+          purpose: "expansion",
+        }),
+        201,
+      ).body.id as string;
+
+    const rejectedId = await apply();
+    const rejected = expectStatus(
+      await c.bank1.post(`/loans/${rejectedId}/reject`, { reason: "insufficient cash flow" }),
+      200,
+    ).body;
+    expect(rejected.status).toBe("rejected");
+    expect(expectStatus(await c.ent1.get(`/patents/${patent.id}`), 200).body.loanId).toBeNull();
+    const entNotes = expectStatus(await c.ent1.get("/notifications"), 200).body.items;
+    expect(entNotes.some((n: any) => n.topic === "loan_rejected" && n.entityId === rejectedId)).toBe(true);
+
+    const withdrawnId = await apply();
+    expect(expectStatus(await c.ent1.post(`/loans/${withdrawnId}/withdraw`), 200).body.status).toBe("withdrawn");
+    expect(await openTopics(c.bank1, withdrawnId)).toEqual([]);
+
+    const cancelledId = await apply();
+    expectStatus(
+      await c.bank1.post(`/loans/${cancelledId}/approve`, { amount: "10000000", rateBps: 500, termDays: 180 }),
+      200,
+    );
+    expectStatus(await c.ipoffice1.post(`/loans/${cancelledId}/pledge`, { registrationNo: "Y2026000789" }), 200);
+    // While pledged, the IP office learns of a court preservation: the bank is told its collateral is at risk.
+    const updated = expectStatus(
+      await c.ipoffice1.post(`/patents/${patent.id}/legal-status`, { preserved: true }),
+      200,
+    ).body;
+    expect(updated.legalStatus.preserved).toBe(true);
+    expect((await loanOf(c.bank1, cancelledId)).collateralAtRisk).toBe(true);
+    const bankNotes = expectStatus(await c.bank1.get("/notifications"), 200).body.items;
+    expect(
+      bankNotes.some(
+        (n: any) => n.topic === "collateral_at_risk" && n.entityId === cancelledId && n.data.patentId === patent.id,
+      ),
+    ).toBe(true);
+    const atRisk = expectStatus(await c.bank1.get("/loans?collateralAtRisk=true"), 200).body.items;
+    expect(atRisk.map((loan: any) => loan.id)).toEqual([cancelledId]);
+
+    const cancelled = expectStatus(
+      await c.bank1.post(`/loans/${cancelledId}/cancel`, { reason: "collateral preserved by a court" }),
+      200,
+    ).body;
+    expect(cancelled.status).toBe("cancelled");
+    expect(expectStatus(await c.ent1.get(`/patents/${patent.id}`), 200).body).toMatchObject({
+      status: "verified",
+      loanId: null,
+    });
+    expect((await loanOf(c.regulator1, cancelledId)).history.at(-1)).toMatchObject({
+      kind: "LoanCancelled",
+      data: { fromStatus: "5" },
+    });
+
+    const integrity = expectStatus(await c.regulator1.get("/audit/verify"), 200).body;
+    expect(integrity.mismatches).toEqual([]);
+  });
 });
 
 async function eventOf(regulator: Client, txHash: string, kind: string) {
