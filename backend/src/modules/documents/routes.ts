@@ -4,7 +4,7 @@
  */
 import type { AppContext } from "../../context.js";
 import { sha256 } from "../../domain/canonical.js";
-import { notFound } from "../../errors.js";
+import { conflict, notFound } from "../../errors.js";
 import type { Caller } from "../../http/auth.js";
 import type { Api } from "../../http/route.js";
 import { z } from "../../http/schemas.js";
@@ -78,11 +78,22 @@ export function documentRoutes(api: Api, ctx: AppContext): void {
     tag: "documents",
     access: "user",
     params: Sha256Params,
+    errors: [409],
     produces: "application/octet-stream",
     handler: async ({ params, caller, req, res }) => {
       const { document } = await load(caller, params.sha256, req.params.sha256 as string);
+      // Never hand out bytes that no longer match their name (and the chain): say so instead.
+      if (!sha256(document.content as Buffer).equals(params.sha256)) {
+        throw conflict(
+          "DOCUMENT_INTEGRITY_FAILED",
+          "the stored document no longer matches its SHA-256; it is withheld",
+          {
+            sha256: `0x${params.sha256.toString("hex")}`,
+          },
+        );
+      }
       res.setHeader("Content-Type", document.content_type);
-      res.setHeader("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(document.filename)}`);
+      res.setHeader("Content-Disposition", contentDisposition(document.filename));
       res.setHeader("X-Content-Type-Options", "nosniff");
       res.status(200).end(document.content);
     },
@@ -149,4 +160,14 @@ export async function chainHashOf(ctx: AppContext, anchor: Anchor): Promise<stri
   );
   const event = logs[0];
   return event ? (event.args.certificateHash as string) : null;
+}
+
+/** RFC 6266: an ASCII fallback name and the exact UTF-8 name (RFC 8187 percent-encoding). */
+function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
