@@ -5,12 +5,18 @@
  * resulting state from the projections.
  */
 import type { Database } from "../db/db.js";
+import { saveRecord, type StoredRecord } from "../domain/records.js";
 import { notFound } from "../errors.js";
 import type { Indexer } from "../indexer/indexer.js";
 import { INTERFACES } from "../indexer/events.js";
 import type { Chain } from "./chain.js";
 import type { KeyVault } from "./keyVault.js";
 import type { Call, SignerQueues } from "./signer.js";
+
+/** A call and the off-chain records whose hashes it anchors: stored only once the call would succeed. */
+export interface PreparedCall extends Call {
+  records?: { kind: string; record: StoredRecord }[];
+}
 
 export interface TxRef {
   txHash: string;
@@ -39,8 +45,15 @@ export class LedgerWriter {
   }
 
   /** Sends `call` as organisation `orgId` and returns once the projections include it. */
-  async send(orgId: string, call: Call): Promise<TxRef> {
-    const key = await this.keyOf(orgId);
+  async send(orgId: string, prepared: PreparedCall): Promise<TxRef> {
+    const { records = [], ...call } = prepared;
+    const { key, address } = await this.accountOf(orgId);
+    if (records.length > 0) {
+      await this.simulate(address, call);
+      await this.db.withTransaction(async (client) => {
+        for (const { kind, record } of records) await saveRecord(client, kind, record);
+      });
+    }
     const { hash, receipt } = await this.signer.send(key, call);
     // A block with the contracts' events is recorded by hash, so the wait is for this very block.
     const { finance, registry } = this.chain.addresses;
@@ -50,12 +63,12 @@ export class LedgerWriter {
     return { txHash: hash, blockNumber: receipt.blockNumber };
   }
 
-  private async keyOf(orgId: string): Promise<string> {
+  private async accountOf(orgId: string): Promise<{ key: string; address: string }> {
     const { rows } = await this.db.query<{ address: string; encrypted_key: Buffer }>(
       "select address, encrypted_key from organisations where id = $1",
       [orgId],
     );
     if (!rows[0]) throw notFound("organisation", orgId);
-    return this.vault.open(rows[0].encrypted_key, rows[0].address);
+    return { key: this.vault.open(rows[0].encrypted_key, rows[0].address), address: rows[0].address };
   }
 }

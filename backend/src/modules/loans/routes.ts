@@ -1,13 +1,12 @@
 /** The financing flow (SPEC section 3) over HTTP: each action by the role the ledger allows. */
 import type { AppContext } from "../../context.js";
 import { normalisePatentNumber } from "../../domain/patentNumber.js";
-import { recordOf, saveRecord } from "../../domain/records.js";
+import { recordOf, saveRecord, type StoredRecord } from "../../domain/records.js";
 import { badRequest, conflict, notFound, unprocessable } from "../../errors.js";
 import type { Caller } from "../../http/auth.js";
 import type { Api } from "../../http/route.js";
 import { Bps, IdParams, MoneyOut, NumericId, PositiveMoney, Reason, Text, withTx, z } from "../../http/schemas.js";
-import type { TxRef } from "../../chain/ledgerWriter.js";
-import type { Call } from "../../chain/signer.js";
+import type { PreparedCall, TxRef } from "../../chain/ledgerWriter.js";
 import { getProduct } from "../products/routes.js";
 import { LOAN_READERS } from "../scope.js";
 import {
@@ -55,16 +54,23 @@ const LoanWithTx = withTx(LoanOut.shape);
 const Allocation = z.object({ amount: MoneyOut, penalty: MoneyOut, interest: MoneyOut, principal: MoneyOut });
 
 export function loanRoutes(api: Api, ctx: AppContext): void {
-  const reference = async (loan: Loan, action: string, text: string) => {
-    const record = recordOf("reference", { loanId: loan.id, action, reference: text });
-    await saveRecord(ctx.db, "reference", record);
-    return record.hash;
-  };
-  const reason = async (loan: Loan, action: string, text: string) => {
-    const record = recordOf("reason", { action, subject: `loan:${loan.id}`, reason: text });
-    await saveRecord(ctx.db, "reason", record);
-    return record.hash;
-  };
+  const reference = (loan: Loan, action: string, text: string) => ({
+    kind: "reference",
+    record: recordOf("reference", { loanId: loan.id, action, reference: text }),
+  });
+  const reason = (loan: Loan, action: string, text: string) => ({
+    kind: "reason",
+    record: recordOf("reason", { action, subject: `loan:${loan.id}`, reason: text }),
+  });
+  /** A finance call anchoring one record (a reason or a payment reference). */
+  const anchoring = (
+    method: string,
+    args: unknown[],
+    anchored: { kind: string; record: StoredRecord },
+  ): PreparedCall => ({
+    ...ctx.ledger.finance(method, [...args, anchored.record.hash]),
+    records: [anchored],
+  });
   const finish = async (caller: Caller, id: string, tx: TxRef) => ({ ...(await getLoan(ctx, caller, id)), ...tx });
 
   api.add({
@@ -180,7 +186,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
     body?: B;
     from: readonly string[];
     verb: string;
-    call: (loan: Loan, body: B extends z.ZodType ? z.output<B> : undefined, caller: Caller) => Promise<Call>;
+    call: (loan: Loan, body: B extends z.ZodType ? z.output<B> : undefined, caller: Caller) => Promise<PreparedCall>;
   }) =>
     api.add({
       method: "post",
@@ -272,8 +278,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
     body: Reason,
     from: ["applied"],
     verb: "rejected",
-    call: async (loan, body) =>
-      ctx.ledger.finance("rejectApplication", [loan.id, await reason(loan, "reject", body.reason)]),
+    call: async (loan, body) => anchoring("rejectApplication", [loan.id], reason(loan, "reject", body.reason)),
   });
 
   action({
@@ -283,7 +288,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
     body: Reason,
     from: ["approved", "pledged"],
     verb: "cancelled",
-    call: async (loan, body) => ctx.ledger.finance("cancelLoan", [loan.id, await reason(loan, "cancel", body.reason)]),
+    call: async (loan, body) => anchoring("cancelLoan", [loan.id], reason(loan, "cancel", body.reason)),
   });
 
   action({
@@ -316,8 +321,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
     body: Reference,
     from: ["pledged"],
     verb: "disbursed",
-    call: async (loan, body) =>
-      ctx.ledger.finance("disburse", [loan.id, await reference(loan, "disburse", body.reference)]),
+    call: async (loan, body) => anchoring("disburse", [loan.id], reference(loan, "disburse", body.reference)),
   });
 
   api.add({
@@ -340,12 +344,9 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
           owed: loan.owed.total,
         });
       }
-      // Stored only once the request is accepted: a refused repayment leaves no record behind.
-      const ref = await reference(loan, "repay", body.reference);
-      const call: Call =
-        "payoff" in body
-          ? ctx.ledger.finance("repayInFull", [loan.id, ref])
-          : ctx.ledger.finance("repay", [loan.id, body.amount, ref]);
+      const ref = reference(loan, "repay", body.reference);
+      const call =
+        "payoff" in body ? anchoring("repayInFull", [loan.id], ref) : anchoring("repay", [loan.id, body.amount], ref);
       const tx = await ctx.ledger.send(caller.orgId, call);
       const { rows } = await ctx.db.query(
         "select data from chain_events where tx_hash = $1 and kind = 'RepaymentRecorded' limit 1",
@@ -407,8 +408,11 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
           buyerOrgId: body.buyerOrgId,
         });
       }
-      const ref = await reference(loan, "dispose", body.reference);
-      return ctx.ledger.finance("dispose", [loan.id, buyer.address, body.recoveredAmount, ref]);
+      return anchoring(
+        "dispose",
+        [loan.id, buyer.address, body.recoveredAmount],
+        reference(loan, "dispose", body.reference),
+      );
     },
   });
 

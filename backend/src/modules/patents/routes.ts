@@ -4,6 +4,7 @@ import { PATENT_KINDS } from "../../domain/ledger.js";
 import { parsePatentNumber } from "../../domain/patentNumber.js";
 import { recordOf, saveRecord } from "../../domain/records.js";
 import { badRequest, conflict, unprocessable } from "../../errors.js";
+import type { PreparedCall } from "../../chain/ledgerWriter.js";
 import type { Api } from "../../http/route.js";
 import { IsoDate, PositiveMoney, Reason, Text, Upload, withTx, z } from "../../http/schemas.js";
 import { prepareDocument, saveDocument } from "../documents/store.js";
@@ -137,11 +138,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
     path: string,
     summary: string,
     body: z.ZodType,
-    call: (
-      tokenId: bigint,
-      body: never,
-      current: Awaited<ReturnType<typeof getPatent>>,
-    ) => Promise<ReturnType<typeof ctx.ledger.registry>>,
+    call: (tokenId: bigint, body: never, current: Awaited<ReturnType<typeof getPatent>>) => Promise<PreparedCall>,
   ) =>
     api.add({
       method: "post",
@@ -182,8 +179,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
         );
       }
       const reason = recordOf("reason", { action: path, subject: patent.id, reason: body.reason });
-      await saveRecord(ctx.db, "reason", reason);
-      return ctx.ledger.registry(method, [tokenId, reason.hash]);
+      return { ...ctx.ledger.registry(method, [tokenId, reason.hash]), records: [{ kind: "reason", record: reason }] };
     });
   }
   ipOfficeAction(
