@@ -56,7 +56,8 @@ export class Tokens implements Authenticator {
   }
 
   async required(req: Request): Promise<Caller> {
-    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(req.headers.authorization ?? "");
+    // The scheme name is case-insensitive (RFC 9110); the token is a compact JWS.
+    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i.exec(req.headers.authorization ?? "");
     if (!match) throw unauthorized();
     let subject: string | undefined;
     try {
@@ -65,7 +66,8 @@ export class Tokens implements Authenticator {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
       });
-      subject = typeof claims === "object" ? claims.sub : undefined;
+      // Every token this server issues expires: one without `exp` was not made here.
+      subject = typeof claims === "object" && typeof claims.exp === "number" ? claims.sub : undefined;
     } catch (error) {
       const expired = (error as Error).name === "TokenExpiredError";
       throw unauthorized(
