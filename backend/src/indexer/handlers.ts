@@ -94,18 +94,18 @@ async function setPatents(ctx: HandlerContext, ids: string[], fields: Record<str
   ]);
 }
 
-async function notifyLoanParty(ctx: HandlerContext, loanId: unknown, party: "enterprise" | "bank", topic: string) {
+/** Tells the loan's enterprise or bank; with `awaitsStatus`, an action it must take while the loan is in that state. */
+async function notifyLoanParty(
+  ctx: HandlerContext,
+  loanId: unknown,
+  party: "enterprise" | "bank",
+  topic: string,
+  awaitsStatus?: string,
+) {
   const loan = await loanRow(ctx, loanId);
   const orgId = party === "enterprise" ? loan?.enterprise_org_id : loan?.bank_org_id;
-  if (orgId) {
-    ctx.notify({
-      org: { id: orgId, kind: party },
-      topic,
-      entity: "loan",
-      entityId: text(loanId),
-      awaitsStatus: undefined,
-    });
-  }
+  if (orgId)
+    ctx.notify({ org: { id: orgId, kind: party }, topic, entity: "loan", entityId: text(loanId), awaitsStatus });
 }
 
 const platform: Record<string, Handler> = {
@@ -288,16 +288,7 @@ const loans: Record<string, Handler> = {
       estimated_maturity_at: seconds(estimatedMaturity),
     });
     await setPatents(ctx, ids, { status: "pledged" });
-    const loan = await loanRow(ctx, loanId);
-    if (loan?.bank_org_id) {
-      ctx.notify({
-        org: { id: loan.bank_org_id, kind: "bank" },
-        topic: "ready_to_disburse",
-        entity: "loan",
-        entityId: text(loanId),
-        awaitsStatus: "pledged",
-      });
-    }
+    await notifyLoanParty(ctx, loanId, "bank", "ready_to_disburse", "pledged");
     return loanSubject(ctx, loanId, ipoffice);
   },
   "PledgeFinance:LoanDisbursed": async (ctx) => {
@@ -364,16 +355,7 @@ const loans: Record<string, Handler> = {
     const { loanId, fund, compensation, fundPaidTotal } = ctx.event.args;
     await setLoan(ctx, loanId, { compensated: true, compensation: text(compensation) });
     await ctx.db.query("update platform_state set fund_paid = $1", [text(fundPaidTotal)]);
-    const loan = await loanRow(ctx, loanId);
-    if (loan?.bank_org_id) {
-      ctx.notify({
-        org: { id: loan.bank_org_id, kind: "bank" },
-        topic: "ready_to_dispose",
-        entity: "loan",
-        entityId: text(loanId),
-        awaitsStatus: "defaulted",
-      });
-    }
+    await notifyLoanParty(ctx, loanId, "bank", "ready_to_dispose", "defaulted");
     return loanSubject(ctx, loanId, fund);
   },
   "PledgeFinance:CollateralDisposed": async (ctx) => {
