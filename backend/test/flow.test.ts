@@ -398,6 +398,38 @@ describe("the financing flow over HTTP", () => {
     const integrity = expectStatus(await c.regulator1.get("/audit/verify"), 200).body;
     expect(integrity.mismatches).toEqual([]);
   });
+
+  it("the regulator's pause stops every state change until unpaused", async () => {
+    const paused = expectStatus(await c.regulator1.post("/platform/pause"), 200).body;
+    expect(paused).toMatchObject({ paused: true, txHash: expect.stringMatching(/^0x/) });
+    expect((await c.regulator1.post("/platform/pause")).body.error.code).toBe("PLATFORM_PAUSED");
+    const now = Number(await chainNow());
+    const newPatent = () =>
+      c.ent1.post("/patents", {
+        number: newPatentNumber(),
+        title: "During a pause",
+        kind: "invention",
+        grantDate: isoDaysFrom(now, -1),
+        expiryDate: isoDaysFrom(now, 1000),
+        certificate: document(),
+      });
+    const refused = await newPatent();
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: "PLATFORM_PAUSED", details: { contractError: "EnforcedPause" } });
+    const product = await c.bank2.post("/products", {
+      name: "paused",
+      maxAmount: 1000,
+      minRateBps: 1,
+      maxRateBps: 2,
+      maxTermDays: 3,
+      ltvBps: 100,
+    });
+    expect(product.body.error.code).toBe("PLATFORM_PAUSED");
+    expect((await c.ent1.get("/patents")).status).toBe(200); // reads go on
+
+    expect(expectStatus(await c.regulator1.post("/platform/unpause"), 200).body.paused).toBe(false);
+    expectStatus(await newPatent(), 201);
+  });
 });
 
 async function eventOf(regulator: Client, txHash: string, kind: string) {
