@@ -6,6 +6,7 @@
 import path from "node:path";
 import { Wallet } from "ethers";
 import { createApp } from "./app.js";
+import { checkLedgerBinding, LedgerMismatchError } from "./chain/binding.js";
 import { Chain } from "./chain/chain.js";
 import { readDeployment } from "./chain/deployment.js";
 import { KeyVault } from "./chain/keyVault.js";
@@ -57,8 +58,14 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Pla
     if (applied.length) logger.info("migrations applied", { applied });
 
     const deployment = readDeployment(config.deploymentFile);
-    const chain = await Chain.connect(config.rpcUrl, deployment);
+    const chain = await Chain.connect(config.rpcUrl, deployment).catch(async (error: Error) => {
+      const known = await db.query("select 1 from platform_meta limit 1");
+      throw known.rows.length > 0 && /no PledgeFinance contract/.test(error.message)
+        ? new LedgerMismatchError(error.message.replace(/^no/, "there is no"))
+        : error;
+    });
     stops.push(async () => chain.destroy());
+    await checkLedgerBinding(db, chain);
 
     const vault = new KeyVault(secretFromEnvOrFile(config.masterKey, config.dataDir, "master"));
     const signer = new SignerQueues(chain, db, logger);

@@ -13,6 +13,8 @@ export interface AnvilOptions {
   stateFile?: string;
   /** Unix seconds for the genesis block when the chain is new. */
   timestamp?: number;
+  /** With `stateFile`: also save every this many seconds, so a crash loses at most that much. */
+  saveEverySeconds?: number;
   onLog?: (line: string) => void;
 }
 
@@ -33,9 +35,12 @@ export function anvilBinary(): string {
 
 export async function startAnvil(options: AnvilOptions): Promise<RunningAnvil> {
   const args = ["--host", "127.0.0.1", "--port", String(options.port), "--chain-id", "31337", "--accounts", "10"];
-  if (options.stateFile) args.push("--state", options.stateFile);
+  if (options.stateFile) args.push("--state", options.stateFile, "--preserve-historical-states");
+  if (options.stateFile && options.saveEverySeconds) args.push("--state-interval", String(options.saveEverySeconds));
   if (options.timestamp) args.push("--timestamp", String(options.timestamp));
-  const child = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group: a Ctrl-C in the terminal reaches the platform, which stops the chain
+  // last, after the indexer, instead of the chain going first.
+  const child = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
   const log = options.onLog ?? (() => undefined);
   child.stdout?.on("data", (chunk: Buffer) => log(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString()));
@@ -55,10 +60,13 @@ export async function startAnvil(options: AnvilOptions): Promise<RunningAnvil> {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const onExit = () => child.kill("SIGINT");
+  process.once("exit", onExit);
   return {
     url,
     process: child,
     stop: async () => {
+      process.removeListener("exit", onExit);
       if (child.exitCode !== null) return;
       child.kill("SIGINT");
       const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);

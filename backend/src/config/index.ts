@@ -55,6 +55,15 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** npm start: the embedded chain's port (only when RPC_URL is unset). */
+  CHAIN_PORT: z.coerce.number().int().min(1).max(65535).default(8545),
+  /** npm start: the demo users' password (also the first admin's when ADMIN_PASSWORD is unset). */
+  IPLEDGE_DEMO_PASSWORD: z
+    .string()
+    .min(10, { message: "IPLEDGE_DEMO_PASSWORD has at least 10 characters" })
+    .default("ipledge-demo"),
+  /** npm start: seed the demo data on a fresh local dev chain. */
+  SEED_DEMO: z.enum(["true", "false"]).default("true"),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -95,5 +104,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     devFundingWei: value.DEV_FUNDING_WEI,
     loginRateLimit: { max: value.LOGIN_RATE_LIMIT, windowSeconds: value.LOGIN_RATE_WINDOW_SECONDS },
     logLevel: value.LOG_LEVEL,
+    start: {
+      chainPort: value.CHAIN_PORT,
+      demoPassword: value.IPLEDGE_DEMO_PASSWORD,
+      seedDemo: value.SEED_DEMO === "true",
+      embeddedChain: value.RPC_URL === undefined,
+    },
   };
 }

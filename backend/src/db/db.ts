@@ -19,6 +19,8 @@ export interface Queryable {
 
 export class Database {
   readonly pool: pg.Pool;
+  /** Set when the platform begins to stop: connection losses are expected from then on. */
+  stopping = false;
 
   constructor(
     readonly connectionString: string,
@@ -26,8 +28,11 @@ export class Database {
     poolSize = 10,
   ) {
     this.pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
-    // An idle client's error (say the server restarted) must not crash the process.
-    this.pool.on("error", (error) => this.logger.warn("idle database client failed", { error: error.message }));
+    // An idle client's error (say the server restarted) must not crash the process. While the
+    // platform stops, the server going away first is expected.
+    this.pool.on("error", (error) => {
+      if (!this.stopping) this.logger.warn("idle database client failed", { error: error.message });
+    });
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -60,6 +65,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    this.stopping = true;
     await this.pool.end();
   }
 }

@@ -1,0 +1,30 @@
+// npm run reset: deletes the data folder of `npm start` (DATA_DIR, default ./.data): the embedded
+// database, the local chain's state, the deployment file and the generated secrets. Refused while
+// an iPledge is running on it.
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const dataDir = path.resolve(process.env.DATA_DIR || ".data");
+const pidFile = path.join(dataDir, "ipledge.pid");
+if (existsSync(pidFile)) {
+  const pid = Number(readFileSync(pidFile, "utf8").trim());
+  let running = false;
+  try {
+    process.kill(pid, 0);
+    running = true;
+  } catch {
+    // not running: a stale lock from a crash
+  }
+  if (running) {
+    console.error(
+      `iPledge (pid ${pid}) is running on ${dataDir}: stop it first (Ctrl-C), then run npm run reset again.`,
+    );
+    process.exit(1);
+  }
+}
+if (!existsSync(dataDir)) {
+  console.log(`nothing to reset: ${dataDir} does not exist`);
+} else {
+  rmSync(dataDir, { recursive: true, force: true });
+  console.log(`deleted ${dataDir}: the next npm start begins with an empty platform and fresh demo data`);
+}
