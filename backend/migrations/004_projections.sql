@@ -139,6 +139,8 @@ create table notifications (
   block_number bigint not null,
   log_index integer not null,
   created_at timestamptz not null,
+  -- set by the event that does what was asked (say the fund's compensation) when the entity's state alone does not show it
+  resolved boolean not null default false,
   check (org_id is not null or org_kind is not null)
 );
 create index notifications_org_idx on notifications (org_id, block_number desc);

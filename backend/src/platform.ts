@@ -6,7 +6,7 @@
 import path from "node:path";
 import { Wallet } from "ethers";
 import { createApp } from "./app.js";
-import { checkLedgerBinding, LedgerMismatchError } from "./chain/binding.js";
+import { checkLedgerBinding, checkSharedSecrets, LedgerMismatchError } from "./chain/binding.js";
 import { Chain } from "./chain/chain.js";
 import { readDeployment } from "./chain/deployment.js";
 import { KeyVault } from "./chain/keyVault.js";
@@ -67,7 +67,10 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Pla
     stops.push(async () => chain.destroy());
     await checkLedgerBinding(db, chain);
 
-    const vault = new KeyVault(secretFromEnvOrFile(config.masterKey, config.dataDir, "master"));
+    const masterKey = secretFromEnvOrFile(config.masterKey, config.dataDir, "master");
+    const jwtSecret = secretFromEnvOrFile(config.jwt.secret, config.dataDir, "jwt");
+    await checkSharedSecrets(db, { masterKey, jwtSecret });
+    const vault = new KeyVault(masterKey);
     const signer = new SignerQueues(chain, db, logger);
     const indexer = new Indexer(db, chain, logger, {
       confirmations: config.confirmations ?? (chain.isDevChain ? 0 : 12),
@@ -76,7 +79,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Pla
       startBlock: deployment.startBlock,
     });
     const tokens = new Tokens(db, {
-      secret: secretFromEnvOrFile(config.jwt.secret, config.dataDir, "jwt"),
+      secret: jwtSecret,
       ttlSeconds: config.jwt.ttlSeconds,
       issuer: config.jwt.issuer,
       audience: config.jwt.audience,

@@ -206,6 +206,19 @@ describe("the HTTP API", () => {
     });
   });
 
+  it("a NUL character anywhere is a 400, never a 5xx", async () => {
+    const replies = [
+      await c.ent1.get("/patents/CN2021%00"),
+      await c.ent1.get("/patents?q=%00"),
+      await c.regulator1.get("/audit/events?entityId=a%00b"),
+      await platform.anonymous.post("/auth/login", { username: "ent1\u0000", password: "x" }),
+    ];
+    for (const reply of replies) {
+      expect(reply.status, JSON.stringify(reply.body)).toBe(400);
+      expect(reply.body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    }
+  });
+
   it("health reports the database, the chain and the indexer lag", async () => {
     const health = expectStatus(await platform.anonymous.get("/health"), 200).body;
     expect(health.status).toBe("ok");

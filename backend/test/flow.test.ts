@@ -282,6 +282,7 @@ describe("the financing flow over HTTP", () => {
     const params = expectStatus(await c.fund1.get("/params"), 200).body;
     expect(params.fundPaid).toBe(compensation.toString());
     expect(await openTopics(c.bank1, loanId)).toContain("ready_to_dispose");
+    expect(await openTopics(c.fund1, loanId)).toEqual([]); // compensated: nothing left for the fund
 
     const recovered = 12_000_000n;
     const disposed = expectStatus(
@@ -306,10 +307,16 @@ describe("the financing flow over HTTP", () => {
       status: "verified",
     });
     expect((await c.ent1.get(`/patents/${p3.id}`)).status).toBe(404);
+    // The patent changed hands; before the pledge is cancelled, the IP office learns it was invalidated.
+    expectStatus(await c.ipoffice1.post(`/patents/${p3.id}/revoke`, { reason: "invalidated after the auction" }), 200);
 
     const closed = expectStatus(await c.ipoffice1.post(`/loans/${loanId}/release`), 200).body;
     expect(closed.status).toBe("closed");
-    expect(expectStatus(await c.ent2.get(`/patents/${p3.id}`), 200).body.loanId).toBeNull();
+    // Cancelling the pledge of a disposed loan lets the patent go; it stays what the register says.
+    expect(expectStatus(await c.ent2.get(`/patents/${p3.id}`), 200).body).toMatchObject({
+      loanId: null,
+      status: "revoked",
+    });
 
     const history = (await loanOf(c.regulator1, loanId)).history.map((event: any) => event.kind);
     expect(history).toEqual([

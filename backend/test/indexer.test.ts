@@ -219,4 +219,54 @@ describe("the indexer", () => {
       await second.stop();
     }
   });
+
+  it("refuses an instance whose secrets differ from the ones the database was set up with", async () => {
+    await expect(startTestPlatform({ attachTo: platform, env: { MASTER_KEY: "11".repeat(32) } })).rejects.toThrow(
+      /MASTER_KEY/,
+    );
+    await expect(startTestPlatform({ attachTo: platform, env: { JWT_SECRET: "x".repeat(40) } })).rejects.toThrow(
+      /JWT_SECRET/,
+    );
+  });
+
+  it("the integrity check reports exactly the rows changed by hand, once each", async () => {
+    const clean = expectStatus(await world.clients.regulator1.get("/audit/verify"), 200).body;
+    expect(clean.mismatches).toEqual([]);
+    const [first, second] = (await db.query("select id, owner_org_id, metadata_hash from patents order by id limit 2"))
+      .rows;
+    const event = (
+      await db.query(
+        "select block_number, log_index, log_data from chain_events where kind = 'PatentRegistered' limit 1",
+      )
+    ).rows[0];
+    const record = (await db.query("select canonical from records where sha256 = $1", [second.metadata_hash])).rows[0];
+    await db.query("update patents set owner_org_id = $2 where id = $1", [first.id, world.orgIds.regulator1]);
+    await db.query("update records set canonical = canonical || ' ' where sha256 = $1", [second.metadata_hash]);
+    await db.query("update chain_events set log_data = $3 where block_number = $1 and log_index = $2", [
+      event.block_number,
+      event.log_index,
+      `${event.log_data.slice(0, -2)}ff`,
+    ]);
+    try {
+      const tampered = expectStatus(await world.clients.regulator1.get("/audit/verify"), 200).body;
+      expect(tampered.ok).toBe(false);
+      const found = tampered.mismatches.map((m: any) => `${m.entity} ${m.id} ${m.field}`).sort();
+      expect(found).toEqual(
+        [
+          `patent ${first.id} ownerOrgId`,
+          `record 0x${second.metadata_hash.toString("hex")} sha256(canonical)`,
+          `event ${event.block_number}-${event.log_index} data`,
+        ].sort(),
+      );
+    } finally {
+      await db.query("update patents set owner_org_id = $2 where id = $1", [first.id, first.owner_org_id]);
+      await db.query("update records set canonical = $2 where sha256 = $1", [second.metadata_hash, record.canonical]);
+      await db.query("update chain_events set log_data = $3 where block_number = $1 and log_index = $2", [
+        event.block_number,
+        event.log_index,
+        event.log_data,
+      ]);
+    }
+    expect(expectStatus(await world.clients.regulator1.get("/audit/verify"), 200).body.mismatches).toEqual([]);
+  });
 });

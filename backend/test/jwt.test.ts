@@ -142,6 +142,21 @@ describe("JWT", () => {
     expectUnauthorized(await bearer(expired), "TOKEN_EXPIRED");
   });
 
+  it("lets a client whose token has expired sign in again: public routes ignore the header", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const expired = mint({ claims: { iat: now - 7200, exp: now - 3600 }, options: { expiresIn: undefined } });
+    const reply = await platform.anonymous.request(
+      "POST",
+      "/auth/login",
+      { username: "jwt-user", password: PASSWORD },
+      { authorization: `Bearer ${expired}` },
+    );
+    expect(reply.status).toBe(200);
+    expect(
+      (await platform.anonymous.request("GET", "/health", undefined, { authorization: "Bearer garbage" })).status,
+    ).toBe(200);
+  });
+
   it("refuses a correctly signed token that never expires (every token this server issues does)", async () => {
     expectUnauthorized(await bearer(mint({ options: { expiresIn: undefined } })));
   });

@@ -5,6 +5,7 @@
  * chain and the database no longer describe the same ledger (for example the chain's data was
  * deleted), and the platform refuses to start rather than silently index another history.
  */
+import { createHash } from "node:crypto";
 import type { Database } from "../db/db.js";
 import type { Chain } from "./chain.js";
 
@@ -55,4 +56,39 @@ export async function checkLedgerBinding(db: Database, chain: Chain): Promise<vo
   for (const [key, value] of Object.entries(expected)) {
     await db.query("insert into platform_meta (key, value) values ($1, $2) on conflict (key) do nothing", [key, value]);
   }
+}
+
+/**
+ * Instances sharing a database must share its secrets: the master key that seals the organisations'
+ * keys and the JWT secret. The first start records a fingerprint of each (SHA-256 of a labelled
+ * key, which tells nothing about the key); a later start with other secrets is refused.
+ */
+export async function checkSharedSecrets(
+  db: Database,
+  secrets: { masterKey: Buffer; jwtSecret: Buffer },
+): Promise<void> {
+  const fingerprints = {
+    master_key_fingerprint: fingerprint("master key", secrets.masterKey),
+    jwt_secret_fingerprint: fingerprint("jwt secret", secrets.jwtSecret),
+  };
+  const { rows } = await db.query<{ key: string; value: string }>(
+    "select key, value from platform_meta where key = any($1)",
+    [Object.keys(fingerprints)],
+  );
+  for (const row of rows) {
+    if (row.value !== fingerprints[row.key as keyof typeof fingerprints]) {
+      const variable = row.key === "master_key_fingerprint" ? "MASTER_KEY" : "JWT_SECRET";
+      throw new Error(
+        `this instance's ${variable} is not the one this database was set up with: every instance sharing a database ` +
+          `needs the same ${variable} (set it in the environment, or share the data folder's secrets/)`,
+      );
+    }
+  }
+  for (const [key, value] of Object.entries(fingerprints)) {
+    await db.query("insert into platform_meta (key, value) values ($1, $2) on conflict (key) do nothing", [key, value]);
+  }
+}
+
+function fingerprint(label: string, secret: Buffer): string {
+  return createHash("sha256").update(`ipledge ${label} fingerprint\u0000`).update(secret).digest("hex");
 }

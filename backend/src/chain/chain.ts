@@ -67,15 +67,18 @@ export class Chain {
     };
   }
 
-  /** The latest block's number and time, read at most once per `maxAgeMs`; the last known when the node is away. */
-  async head(maxAgeMs = 500): Promise<{ number: number; time: bigint }> {
+  /**
+   * The latest block's number and time, read at most once per `maxAgeMs`. When the node is away,
+   * the last known head (so reads keep working), unless `strict` (health checks).
+   */
+  async head(maxAgeMs = 500, strict = false): Promise<{ number: number; time: bigint }> {
     if (this.latest && Date.now() - this.latest.readAt < maxAgeMs) return this.latest;
     try {
       const block = await this.provider.getBlock("latest");
       if (!block) throw new Error("the node returned no latest block");
       this.latest = { number: block.number, time: BigInt(block.timestamp), readAt: Date.now() };
     } catch (error) {
-      if (this.latest) return this.latest;
+      if (this.latest && !strict) return this.latest;
       throw chainError(error);
     }
     return this.latest;

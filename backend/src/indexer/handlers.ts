@@ -108,6 +108,11 @@ async function notifyLoanParty(
     ctx.notify({ org: { id: orgId, kind: party }, topic, entity: "loan", entityId: text(loanId), awaitsStatus });
 }
 
+/** The action a notification asked for is done, though the entity's state does not show it. */
+async function resolveNotifications(ctx: HandlerContext, topic: string, entityId: string) {
+  await ctx.db.query("update notifications set resolved = true where topic = $1 and entity_id = $2", [topic, entityId]);
+}
+
 const platform: Record<string, Handler> = {
   "PledgeFinance:RoleGranted": async ({ event }) => roleSubject(event.args),
   "PledgeFinance:RoleRevoked": async ({ event }) => roleSubject(event.args),
@@ -354,6 +359,7 @@ const loans: Record<string, Handler> = {
   "PledgeFinance:LossCompensated": async (ctx) => {
     const { loanId, fund, compensation, fundPaidTotal } = ctx.event.args;
     await setLoan(ctx, loanId, { compensated: true, compensation: text(compensation) });
+    await resolveNotifications(ctx, "loss_to_compensate", text(loanId));
     await ctx.db.query("update platform_state set fund_paid = $1", [text(fundPaidTotal)]);
     await notifyLoanParty(ctx, loanId, "bank", "ready_to_dispose", "defaulted");
     return loanSubject(ctx, loanId, fund);
@@ -383,9 +389,16 @@ const loans: Record<string, Handler> = {
     return loanSubject(ctx, loanId, bank, [buyer as string]);
   },
   "PledgeFinance:PledgeReleased": async (ctx) => {
-    const { loanId, ipoffice } = ctx.event.args;
+    const { loanId, ipoffice, fromStatus } = ctx.event.args;
     await setLoan(ctx, loanId, { status: "closed" });
-    await setPatents(ctx, await patentIds(ctx, ctx.event.args.patentIds), { status: "verified", loan_id: null });
+    // From Repaid the pledge is lifted (pledged -> verified); from Disposed the patents were handed
+    // over already and are only let go, whatever the IP office has done to them since.
+    const repaid = loanStatusName(fromStatus as bigint) === "repaid";
+    await setPatents(
+      ctx,
+      await patentIds(ctx, ctx.event.args.patentIds),
+      repaid ? { status: "verified", loan_id: null } : { loan_id: null },
+    );
     await notifyLoanParty(ctx, loanId, "enterprise", "pledge_released");
     await notifyLoanParty(ctx, loanId, "bank", "pledge_released");
     return loanSubject(ctx, loanId, ipoffice);
@@ -516,6 +529,7 @@ const patents: Record<string, Handler> = {
       ],
     );
     await setPatents(ctx, [id], {});
+    await resolveNotifications(ctx, "patent_to_appraise", id);
     return patentSubject(ctx, id, appraiser, "patent_appraised");
   },
   "PatentRegistry:Transfer": async (ctx) => {

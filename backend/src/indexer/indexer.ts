@@ -95,12 +95,13 @@ export class Indexer {
       }
       this.poke();
       await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.committed.off("commit", done);
+          resolve();
+        };
         const timer = setTimeout(done, delay);
         this.committed.once("commit", done);
-        function done() {
-          clearTimeout(timer);
-          resolve();
-        }
       });
     }
   }
@@ -190,11 +191,15 @@ export class Indexer {
         );
       }
       const last = batch.blocks.get(to)!;
-      await client.query(
+      // Moves the cursor only from where this batch began: if anything else moved it meanwhile
+      // (a second indexer whose lock connection was lost), the whole batch rolls back.
+      const moved = await client.query(
         `insert into indexer_cursor (block_number, block_hash) values ($1, $2)
-         on conflict (id) do update set block_number = $1, block_hash = $2, updated_at = now()`,
-        [to, last.hash],
+         on conflict (id) do update set block_number = $1, block_hash = $2, updated_at = now()
+           where indexer_cursor.block_number = $3 and indexer_cursor.block_hash = $4`,
+        [to, last.hash, cursor.blockNumber, cursor.blockHash],
       );
+      if (moved.rowCount !== 1) throw new Error("the indexer cursor moved under this batch; retrying");
     });
     this.committed.emit("commit", to);
     return true;

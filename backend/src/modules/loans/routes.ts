@@ -5,7 +5,18 @@ import { recordOf, saveRecord, type StoredRecord } from "../../domain/records.js
 import { badRequest, conflict, notFound, unprocessable } from "../../errors.js";
 import type { Caller } from "../../http/auth.js";
 import type { Api } from "../../http/route.js";
-import { Bps, IdParams, MoneyOut, NumericId, PositiveMoney, Reason, Text, withTx, z } from "../../http/schemas.js";
+import {
+  Bps,
+  IdParams,
+  Money,
+  MoneyOut,
+  NumericId,
+  PositiveMoney,
+  Reason,
+  Text,
+  withTx,
+  z,
+} from "../../http/schemas.js";
 import type { PreparedCall, TxRef } from "../../chain/ledgerWriter.js";
 import { getProduct } from "../products/routes.js";
 import { LOAN_READERS } from "../scope.js";
@@ -46,7 +57,7 @@ const Repayment = z
   ])
   .openapi("Repayment");
 const Dispose = z
-  .object({ buyerOrgId: NumericId, recoveredAmount: PositiveMoney, reference: Text(200) })
+  .object({ buyerOrgId: NumericId, recoveredAmount: Money, reference: Text(200) })
   .strict()
   .openapi("Disposal");
 
@@ -134,7 +145,10 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
       await ctx.ledger.simulate(caller.address, call);
       await saveRecord(ctx.db, "purpose", purpose);
       const tx = await ctx.ledger.send(caller.orgId, call);
-      const created = await ctx.db.query("select id from loans where tx_hash = $1", [tx.txHash]);
+      const created = await ctx.db.query(
+        "select entity_id as id from chain_events where tx_hash = $1 and kind = 'LoanApplied'",
+        [tx.txHash],
+      );
       return finish(caller, created.rows[0].id, tx);
     },
   });

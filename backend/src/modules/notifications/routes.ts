@@ -31,7 +31,7 @@ const NotificationQuery = z
 /** This organisation's notifications, each with whether it asks for an action and is still open. */
 const MINE = `
   select n.*, n.awaits_status is not null as action_required,
-         coalesce(n.awaits_status = case n.entity
+         not n.resolved and coalesce(n.awaits_status = case n.entity
            when 'loan' then (select l.status from loans l where l.id::text = n.entity_id)
            when 'patent' then (select p.status from patents p where p.id = n.entity_id) end, false) as is_open
     from notifications n

@@ -119,7 +119,10 @@ export function productRoutes(api: Api, ctx: AppContext): void {
       await ctx.ledger.simulate(caller.address, call);
       await saveRecord(ctx.db, "product", details);
       const tx = await ctx.ledger.send(caller.orgId, call);
-      const { rows } = await ctx.db.query("select id from products where tx_hash = $1", [tx.txHash]);
+      const { rows } = await ctx.db.query(
+        "select entity_id as id from chain_events where tx_hash = $1 and kind = 'ProductCreated'",
+        [tx.txHash],
+      );
       return { ...(await getProduct(ctx, rows[0].id)), ...tx };
     },
   });

@@ -9,7 +9,7 @@ export async function health(ctx: AppContext) {
     .then(() => ({ ok: true as const }))
     .catch((error: Error) => ({ ok: false as const, error: error.message }));
   const chain = await ctx.chain
-    .head(0)
+    .head(0, true)
     .then((head) => ({
       ok: true as const,
       chainId: ctx.chain.chainId.toString(),
