@@ -1,0 +1,213 @@
+/**
+ * `npm start` as a newcomer runs it: a child process with a fresh data folder and free ports. It
+ * comes up with the demo data, keeps everything across a Ctrl-C and a second start, leaves no
+ * process behind, shares its database and chain with a second instance under 100 concurrent
+ * writes, and refuses to start when the chain's data has been deleted.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, expectStatus } from "./support/platform.js";
+import { freePort } from "./support/ports.js";
+import { document, isoDaysFrom, newPatentNumber } from "./support/world.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const DEMO_PASSWORD = "demo-password-for-tests";
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `npm start` in its own process group, as a terminal runs it; resolves once it is ready. */
+async function npmStart(env: Record<string, string>, until = /iPledge is running at/): Promise<Started> {
+  const child = spawn("npm", ["start"], {
+    cwd: ROOT,
+    env: { ...process.env, IPLEDGE_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: "warn", ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const deadline = Date.now() + 240_000;
+  while (!until.test(output)) {
+    if (child.exitCode !== null) break;
+    if (Date.now() > deadline) throw new Error(`npm start did not get ready:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { child, url: `http://127.0.0.1:${env.PORT}`, output: () => output, exited };
+}
+
+/** Ctrl-C: SIGINT to the whole process group. */
+async function interrupt(started: Started): Promise<void> {
+  process.kill(-started.child.pid!, "SIGINT");
+  await started.exited;
+}
+
+/** The processes still running that belong to a data folder (the database and chain name it) or a group. */
+function leftovers(dataDir: string, group: number): string[] {
+  const lines = execFileSync("ps", ["-eo", "pid=,pgid=,args="]).toString().split("\n");
+  return lines.filter((line) => {
+    const [, pgid] = line.trim().split(/\s+/);
+    return line.includes(dataDir) || Number(pgid) === group;
+  });
+}
+
+describe("npm start", () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ipledge-start-"));
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    env = {
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      CHAIN_PORT: String(await freePort()),
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      MASTER_KEY: randomBytes(32).toString("hex"),
+      JWT_SECRET: randomBytes(32).toString("hex"),
+    };
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  let patentId: string;
+
+  it("starts from nothing with the demo data, and a Ctrl-C stops every process it started", async () => {
+    const first = await npmStart(env);
+    expect(first.output()).toMatch(
+      /sign in as admin, ent1, ent2, bank1, bank2, appraiser1, ipoffice1, fund1, regulator1/,
+    );
+    expect(first.output()).toContain(dataDir);
+    const anonymous = new Client(first.url);
+    expect(expectStatus(await anonymous.get("/health"), 200).body.status).toBe("ok");
+    const ent1 = await anonymous.login("ent1", DEMO_PASSWORD);
+    const regulator = await anonymous.login("regulator1", DEMO_PASSWORD);
+
+    // The demo: every loan state, a year of history, chain time caught up with the wall clock.
+    const stats = expectStatus(await regulator.get("/stats"), 200).body;
+    expect(Object.keys(stats.totals.loans).sort()).toEqual([
+      "applied",
+      "approved",
+      "cancelled",
+      "closed",
+      "defaulted",
+      "disbursed",
+      "disposed",
+      "pledged",
+      "rejected",
+      "repaid",
+      "withdrawn",
+    ]);
+    expect(stats.series.length).toBeGreaterThanOrEqual(12);
+    const chainTime = Date.parse(expectStatus(await anonymous.get("/health"), 200).body.chain.time);
+    expect(Math.abs(chainTime - Date.now())).toBeLessThan(10 * 60_000);
+
+    const now = Math.floor(chainTime / 1000);
+    patentId = newPatentNumber();
+    expectStatus(
+      await ent1.post("/patents", {
+        number: patentId,
+        title: "Registered before the restart",
+        kind: "invention",
+        grantDate: isoDaysFrom(now, -30),
+        expiryDate: isoDaysFrom(now, 3000),
+        certificate: document(),
+      }),
+      201,
+    );
+
+    await interrupt(first);
+    expect(first.output()).toMatch(/stopped; the data is kept/);
+    expect(leftovers(dataDir, first.child.pid!)).toEqual([]);
+  });
+
+  it("starts again with every patent, loan and event kept, and the ledger and database agree", async () => {
+    const second = await npmStart(env);
+    try {
+      expect(second.output()).not.toMatch(/seeding the demo data/);
+      const regulator = await new Client(second.url).login("regulator1", DEMO_PASSWORD);
+      const patent = expectStatus(await regulator.get(`/patents/${patentId}`), 200).body;
+      expect(patent).toMatchObject({ id: patentId, title: "Registered before the restart", status: "registered" });
+      expect(expectStatus(await regulator.get("/loans?limit=200"), 200).body.total).toBe(12);
+      const integrity = expectStatus(await regulator.get("/audit/verify"), 200).body;
+      expect(integrity.mismatches).toEqual([]);
+      expect(integrity.ok).toBe(true);
+
+      // A second instance on the same database and chain: nothing embedded starts for it.
+      const secondDataDir = mkdtempSync(path.join(tmpdir(), "ipledge-start-b-"));
+      const other = await npmStart({
+        ...env,
+        DATA_DIR: secondDataDir,
+        PORT: String(await freePort()),
+        DATABASE_URL: `postgres://ipledge:ipledge-local@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}/ipledge`,
+        RPC_URL: `http://127.0.0.1:${env.CHAIN_PORT}`,
+        DEPLOYMENT_FILE: path.join(dataDir, "deployment.json"),
+      });
+      try {
+        expect(other.output()).not.toMatch(/embedded PostgreSQL|local chain|deploying/);
+        const clients = [
+          await new Client(second.url).login("ent1", DEMO_PASSWORD),
+          await new Client(other.url).login("ent1", DEMO_PASSWORD),
+          await new Client(second.url).login("ent2", DEMO_PASSWORD),
+          await new Client(other.url).login("ent2", DEMO_PASSWORD),
+        ];
+        const now = Math.floor(Date.now() / 1000);
+        const replies = await Promise.all(
+          Array.from({ length: 100 }, (_, i) =>
+            clients[i % clients.length].post("/patents", {
+              number: newPatentNumber(),
+              title: `Concurrent ${i}`,
+              kind: "invention",
+              grantDate: isoDaysFrom(now, -30),
+              expiryDate: isoDaysFrom(now, 3000),
+              certificate: document(`c${i}.pdf`, 256),
+            }),
+          ),
+        );
+        expect(replies.filter((reply) => reply.status !== 201).map((reply) => reply.body)).toEqual([]);
+        expect(new Set(replies.map((reply) => reply.body.txHash)).size).toBe(100);
+
+        const db = new pg.Client(`postgres://ipledge:ipledge-local@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}/ipledge`);
+        await db.connect();
+        try {
+          const events = await db.query(
+            "select count(*)::int as n, count(distinct (tx_hash, log_index))::int as distinct_n from chain_events",
+          );
+          expect(events.rows[0].n).toBe(events.rows[0].distinct_n);
+          const registered = await db.query(
+            "select count(*)::int as n from chain_events where kind = 'PatentRegistered' and data->>'number' = any($1)",
+            [replies.map((reply) => reply.body.id)],
+          );
+          expect(registered.rows[0].n).toBe(100);
+        } finally {
+          await db.end();
+        }
+        expect(expectStatus(await regulator.get("/audit/verify"), 200).body.mismatches).toEqual([]);
+      } finally {
+        await interrupt(other);
+        rmSync(secondDataDir, { recursive: true, force: true });
+      }
+    } finally {
+      await interrupt(second);
+    }
+    expect(leftovers(dataDir, second.child.pid!)).toEqual([]);
+  });
+
+  it("refuses to start, with the reset command, when the chain's data is gone", async () => {
+    rmSync(path.join(dataDir, "chain"), { recursive: true, force: true });
+    const third = await npmStart(env, /npm run reset/);
+    expect(await third.exited).not.toBe(0);
+    expect(third.output()).toMatch(/the chain and the database disagree/);
+    expect(third.output()).toMatch(/npm run reset/);
+    expect(leftovers(dataDir, third.child.pid!)).toEqual([]);
+  });
+});
