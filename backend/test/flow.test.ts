@@ -406,6 +406,18 @@ describe("the financing flow over HTTP", () => {
     expect(integrity.mismatches).toEqual([]);
   });
 
+  it("two partial legal-status updates sent together both hold", async () => {
+    const patent = await registeredVerifiedAppraised(c.ent2, "10000000");
+    const [a, b] = await Promise.all([
+      c.ipoffice1.post(`/patents/${patent.id}/legal-status`, { preserved: true }),
+      c.ipoffice1.post(`/patents/${patent.id}/legal-status`, { invalidationPending: true }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const after = expectStatus(await c.ent2.get(`/patents/${patent.id}`), 200).body;
+    expect(after.legalStatus).toMatchObject({ preserved: true, invalidationPending: true });
+    expect(after.legalStatus.feePaidUntil).toBe(patent.legalStatus.feePaidUntil);
+  });
+
   it("the regulator's pause stops every state change until unpaused", async () => {
     const paused = expectStatus(await c.regulator1.post("/platform/pause"), 200).body;
     expect(paused).toMatchObject({ paused: true, txHash: expect.stringMatching(/^0x/) });

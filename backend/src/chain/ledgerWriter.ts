@@ -11,7 +11,7 @@ import type { Indexer } from "../indexer/indexer.js";
 import { INTERFACES } from "../indexer/events.js";
 import type { Chain } from "./chain.js";
 import type { KeyVault } from "./keyVault.js";
-import type { Call, SignerQueues } from "./signer.js";
+import type { Call, Sent, SignerQueues } from "./signer.js";
 
 /** A call and the off-chain records whose hashes it anchors: stored only once the call would succeed. */
 export interface PreparedCall extends Call {
@@ -44,8 +44,13 @@ export class LedgerWriter {
     await this.signer.simulate(orgAddress, call);
   }
 
-  /** Sends `call` as organisation `orgId` and returns once the projections include it. */
-  async send(orgId: string, prepared: PreparedCall): Promise<TxRef> {
+  /**
+   * Sends `prepared` as organisation `orgId` and returns once the projections include it. A
+   * function is called in the organisation's turn, so what it reads cannot change under it.
+   */
+  async send(orgId: string, prepared: PreparedCall | (() => Promise<Call>)): Promise<TxRef> {
+    if (typeof prepared === "function")
+      return this.confirm(await this.signer.send((await this.accountOf(orgId)).key, prepared));
     const { records = [], ...call } = prepared;
     const { key, address } = await this.accountOf(orgId);
     if (records.length > 0) {
@@ -54,7 +59,10 @@ export class LedgerWriter {
         for (const { kind, record } of records) await saveRecord(client, kind, record);
       });
     }
-    const { hash, receipt } = await this.signer.send(key, call);
+    return this.confirm(await this.signer.send(key, call));
+  }
+
+  private async confirm({ hash, receipt }: Sent): Promise<TxRef> {
     // A block with the contracts' events is recorded by hash, so the wait is for this very block.
     const { finance, registry } = this.chain.addresses;
     const ours = new Set([finance.toLowerCase(), registry.toLowerCase()]);

@@ -21,6 +21,9 @@ export interface Call {
   value?: bigint;
 }
 
+/** A call, or one built in the key's turn (from state no other transaction of that key can change meanwhile). */
+export type CallInTurn = Call | (() => Promise<Call>);
+
 export interface Sent {
   hash: string;
   receipt: TransactionReceipt;
@@ -38,11 +41,17 @@ export class SignerQueues {
   ) {}
 
   /** Signs `call` with `privateKey`, sends it in the key's turn, and waits for its receipt. */
-  async send(privateKey: string, call: Call): Promise<Sent> {
+  async send(privateKey: string, callInTurn: CallInTurn): Promise<Sent> {
     const wallet = new Wallet(privateKey);
-    const hash = await this.inTurn(wallet.address, () => this.sendUnderLock(wallet, call));
+    let call: Call | undefined;
+    const hash = await this.inTurn(wallet.address, () =>
+      this.sendUnderLock(
+        wallet,
+        async () => (call = typeof callInTurn === "function" ? await callInTurn() : callInTurn),
+      ),
+    );
     const receipt = await this.waitForReceipt(hash);
-    if (receipt.status !== 1) throw await this.explainFailure(wallet.address, call, receipt);
+    if (receipt.status !== 1) throw await this.explainFailure(wallet.address, call!, receipt);
     return { hash, receipt };
   }
 
@@ -66,9 +75,10 @@ export class SignerQueues {
     return turn;
   }
 
-  private sendUnderLock(wallet: Wallet, call: Call): Promise<string> {
+  private sendUnderLock(wallet: Wallet, build: () => Promise<Call>): Promise<string> {
     return this.db.withTransaction(async (client) => {
       await client.query("select pg_advisory_xact_lock(hashtextextended($1, 7366))", [wallet.address.toLowerCase()]);
+      const call = await build();
       const gas = await this.simulate(wallet.address, call);
       const [nonce, gasPrice] = await this.chain.call((provider) =>
         Promise.all([provider.getTransactionCount(wallet.address, "pending"), gasPriceOf(this.chain)]),

@@ -39,12 +39,28 @@ export function auditEventOut(row: Record<string, unknown>) {
   };
 }
 
-/** The history of one entity, oldest first. */
-export async function historyOf(db: Queryable, entity: string, entityId: string) {
+/**
+ * The history of one entity the caller may see, oldest first. Another organisation's loan named in
+ * a patent's event (a legal-status change while it was pledged elsewhere) is left out unless the
+ * event concerns the caller (or the caller is the regulator).
+ */
+export async function historyOf(
+  db: Queryable,
+  entity: string,
+  entityId: string,
+  caller: { orgId: string; role: string },
+) {
   const { rows } = await db.query(
-    `select ${EVENT_COLUMNS} from chain_events e where e.entity = $1 and e.entity_id = $2 and e.kind not in ('Approval', 'ApprovalForAll')
+    `select ${EVENT_COLUMNS},
+            $3::text = 'regulator' or exists (select 1 from chain_event_orgs eo where eo.block_number = e.block_number
+                                              and eo.log_index = e.log_index and eo.org_id = $4) as concerns_caller
+       from chain_events e where e.entity = $1 and e.entity_id = $2 and e.kind not in ('Approval', 'ApprovalForAll')
       order by e.block_number, e.log_index`,
-    [entity, entityId],
+    [entity, entityId, caller.role, caller.orgId],
   );
-  return rows.map(auditEventOut);
+  return rows.map((row) => {
+    const event = auditEventOut(row);
+    if (!row.concerns_caller && "loanId" in event.data) event.data = { ...event.data, loanId: null };
+    return event;
+  });
 }

@@ -202,5 +202,5 @@ export async function getLoan(ctx: AppContext, caller: Caller, id: string): Prom
 
 export async function getLoanDetail(ctx: AppContext, caller: Caller, id: string) {
   const loan = await getLoan(ctx, caller, id);
-  return { ...loan, history: await historyOf(ctx.db, "loan", loan.id) };
+  return { ...loan, history: await historyOf(ctx.db, "loan", loan.id, caller) };
 }

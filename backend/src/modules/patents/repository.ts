@@ -188,5 +188,5 @@ export async function getPatent(ctx: AppContext, caller: Caller | null, written:
 
 export async function getPatentDetail(ctx: AppContext, caller: Caller, written: string) {
   const patent = await getPatent(ctx, caller, written);
-  return { ...patent, history: await historyOf(ctx.db, "patent", patent.id) };
+  return { ...patent, history: await historyOf(ctx.db, "patent", patent.id, caller) };
 }

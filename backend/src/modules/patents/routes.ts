@@ -5,6 +5,7 @@ import { parsePatentNumber } from "../../domain/patentNumber.js";
 import { recordOf, saveRecord } from "../../domain/records.js";
 import { badRequest, conflict, unprocessable } from "../../errors.js";
 import type { PreparedCall } from "../../chain/ledgerWriter.js";
+import type { Call } from "../../chain/signer.js";
 import type { Api } from "../../http/route.js";
 import { IsoDate, PositiveMoney, Reason, Text, Upload, withTx, z } from "../../http/schemas.js";
 import { prepareDocument, saveDocument } from "../documents/store.js";
@@ -138,7 +139,11 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
     path: string,
     summary: string,
     body: z.ZodType,
-    call: (tokenId: bigint, body: never, current: Awaited<ReturnType<typeof getPatent>>) => Promise<PreparedCall>,
+    call: (
+      tokenId: bigint,
+      body: never,
+      current: Awaited<ReturnType<typeof getPatent>>,
+    ) => Promise<PreparedCall | (() => Promise<Call>)>,
   ) =>
     api.add({
       method: "post",
@@ -186,14 +191,15 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
     "legal-status",
     "Update a patent's legal status",
     LegalStatus,
-    async (tokenId, body: z.infer<typeof LegalStatus>, patent) => {
-      const feePaidUntil =
-        body.feePaidUntil ?? (patent.legalStatus.feePaidUntil ? Date.parse(patent.legalStatus.feePaidUntil) / 1000 : 0);
+    // The fields not named keep their value on chain, read in the IP office's turn, so two partial
+    // updates sent together cannot undo each other.
+    async (tokenId, body: z.infer<typeof LegalStatus>) => async () => {
+      const current = await ctx.chain.call(() => ctx.chain.registry.getPatent(tokenId));
       return ctx.ledger.registry("updateLegalStatus", [
         tokenId,
-        feePaidUntil,
-        body.preserved ?? patent.legalStatus.preserved,
-        body.invalidationPending ?? patent.legalStatus.invalidationPending,
+        body.feePaidUntil ?? current.feePaidUntil,
+        body.preserved ?? current.preserved,
+        body.invalidationPending ?? current.invalidationPending,
       ]);
     },
   );
