@@ -4,6 +4,8 @@
  * /api/openapi.json and Swagger UI at /api/docs.
  */
 import { OpenApiGeneratorV3 } from "@asteasolutions/zod-to-openapi";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import swaggerUi from "swagger-ui-express";
 import type { AppContext } from "./context.js";
@@ -68,8 +70,28 @@ export function createApp(ctx: AppContext) {
   app.use("/api", (req) => {
     throw new ApiError(404, "NOT_FOUND", `no endpoint ${req.method} ${req.originalUrl.split("?")[0]}`);
   });
+  serveWebApp(app, ctx.config.webDir);
   app.use(errorHandler(ctx));
   return { app, api, document };
+}
+
+/**
+ * The web app's build (frontend/dist) on the same port: hashed assets cached for good, every other
+ * GET answered with index.html so each page is reachable by URL. Nothing when it is not built.
+ */
+function serveWebApp(app: express.Express, webDir: string): void {
+  const index = path.join(webDir, "index.html");
+  if (!existsSync(index)) return;
+  app.use(
+    "/assets",
+    express.static(path.join(webDir, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }),
+  );
+  app.use(express.static(webDir, { index: false, maxAge: 0 }));
+  app.use((req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(index);
+  });
 }
 
 const securityHeaders: RequestHandler = (_req, res, next) => {
@@ -118,6 +140,7 @@ function toApiError(error: unknown): ApiError {
     return new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as UTF-8 JSON");
   }
   const status = typed?.status ?? typed?.statusCode;
+  if (status === 404) return new ApiError(404, "NOT_FOUND", "not found");
   if (status && status >= 400 && status < 500)
     return new ApiError(status, "BAD_REQUEST", "the request could not be read");
   return new ApiError(500, "INTERNAL", "something went wrong on our side; the incident is logged");

@@ -4,7 +4,8 @@
  * login rate limit holds, health reports its parts. Organisations' keys are encrypted at rest
  * (SPEC section 1) and never leave the server; the signer queue keeps nonces in order under load.
  */
-import { statSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { JsonRpcProvider, Wallet } from "ethers";
 import pg from "pg";
@@ -23,9 +24,14 @@ describe("the HTTP API", () => {
   let world: World;
   let c: World["clients"];
   let db: pg.Client;
+  let webDir: string;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ env: { LOGIN_RATE_LIMIT: String(LOGIN_RATE_LIMIT) } });
+    webDir = mkdtempSync(path.join(tmpdir(), "ipledge-web-"));
+    mkdirSync(path.join(webDir, "assets"));
+    writeFileSync(path.join(webDir, "index.html"), "<!doctype html><title>iPledge</title><div id=root></div>");
+    writeFileSync(path.join(webDir, "assets", "app-1a2b3c.js"), "console.log('iPledge');");
+    platform = await startTestPlatform({ env: { LOGIN_RATE_LIMIT: String(LOGIN_RATE_LIMIT), WEB_DIR: webDir } });
     world = await onboardCast(platform);
     c = world.clients;
     db = new pg.Client(platform.databaseUrl);
@@ -34,6 +40,7 @@ describe("the HTTP API", () => {
   afterAll(async () => {
     await db?.end();
     await platform?.stop();
+    rmSync(webDir, { recursive: true, force: true });
   });
 
   const chainNow = async () =>
@@ -132,6 +139,20 @@ describe("the HTTP API", () => {
       expect(reply.body).toContain("swagger-ui");
       expect(reply.body).toContain("<title>iPledge API</title>");
     });
+  });
+
+  it("serves the web app on the same port: assets cached for good, every page by URL", async () => {
+    for (const page of ["/", "/loans/42", "/regulator/audit?kind=LoanApplied"]) {
+      const reply = await fetch(`${platform.url}${page}`);
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get("content-type")).toMatch(/text\/html/);
+      expect(await reply.text()).toContain("<div id=root>");
+    }
+    const asset = await fetch(`${platform.url}/assets/app-1a2b3c.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("cache-control")).toMatch(/immutable/);
+    expect((await fetch(`${platform.url}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${platform.url}/api/no-such-endpoint`)).headers.get("content-type")).toMatch(/json/);
   });
 
   it("an unknown path under /api is a 404 with the error shape, signed in or not", async () => {

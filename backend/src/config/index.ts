@@ -3,6 +3,7 @@
  * misconfigured deployment fails fast with the whole list instead of one error per restart.
  */
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 const optionalText = z
@@ -55,6 +56,8 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** The web app's build, served on the same port (default: frontend/dist of this checkout). */
+  WEB_DIR: optionalText,
   /** npm start: the embedded chain's port (only when RPC_URL is unset). */
   CHAIN_PORT: z.coerce.number().int().min(1).max(65535).default(8545),
   /** npm start: the demo users' password (also the first admin's when ADMIN_PASSWORD is unset). */
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     devFundingWei: value.DEV_FUNDING_WEI,
     loginRateLimit: { max: value.LOGIN_RATE_LIMIT, windowSeconds: value.LOGIN_RATE_WINDOW_SECONDS },
     logLevel: value.LOG_LEVEL,
+    webDir: path.resolve(value.WEB_DIR ?? fileURLToPath(new URL("../../../frontend/dist", import.meta.url))),
     start: {
       chainPort: value.CHAIN_PORT,
       demoPassword: value.IPLEDGE_DEMO_PASSWORD,
