@@ -32,7 +32,7 @@ const NotificationQuery = z
 const MINE = `
   select n.*, n.awaits_status is not null as action_required,
          not n.resolved and coalesce(n.awaits_status = case n.entity
-           when 'loan' then (select l.status from loans l where l.id::text = n.entity_id)
+           when 'loan' then (select l.status from loans l where l.id = n.entity_id::bigint)
            when 'patent' then (select p.status from patents p where p.id = n.entity_id) end, false) as is_open
     from notifications n
    where n.org_id = $1 or n.org_kind = $2`;
