@@ -445,6 +445,9 @@ describe("the financing flow over HTTP", () => {
     });
     expect(product.body.error.code).toBe("PLATFORM_PAUSED");
     expect((await c.ent1.get("/patents")).status).toBe(200); // reads go on
+    const all = expectStatus(await c.regulator1.get("/patents"), 200).body;
+    const pastTheEnd = expectStatus(await c.regulator1.get("/patents?offset=5000"), 200).body;
+    expect(pastTheEnd).toEqual({ items: [], total: all.total }); // a page past the end still says how many there are
 
     expect(expectStatus(await c.regulator1.post("/platform/unpause"), 200).body.paused).toBe(false);
     expectStatus(await newPatent(), 201);

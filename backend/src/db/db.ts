@@ -103,3 +103,14 @@ export function domainError(error: unknown): unknown {
   }
   return error;
 }
+
+/**
+ * One page of a list whose query selects `count(*) over () as total` and takes limit and offset as
+ * its last two parameters: the rows and the list's total, also for a page past the end.
+ */
+export async function pageOf(db: Queryable, text: string, params: unknown[]) {
+  const { rows } = await db.query(text, params);
+  if (rows.length > 0 || params.at(-1) === 0) return { rows, total: Number(rows[0]?.total ?? 0) };
+  const first = await db.query(text, [...params.slice(0, -2), 1, 0]);
+  return { rows, total: Number(first.rows[0]?.total ?? 0) };
+}

@@ -1,4 +1,5 @@
 /** Loans as the API returns them; what is owed "now" is computed at the chain's latest block time. */
+import { pageOf } from "../../db/db.js";
 import type { AppContext } from "../../context.js";
 import { DAY_SECONDS, LOAN_STATUSES } from "../../domain/ledger.js";
 import { owedAt } from "../../domain/loanMath.js";
@@ -185,12 +186,13 @@ export async function listLoans(ctx: AppContext, caller: Caller, query: z.infer<
   if (query.overdue === "false")
     add((n) => `not (l.status = 'disbursed' and l.maturity_at < to_timestamp($${n}))`, Number(now));
   params.push(query.limit, query.offset);
-  const { rows } = await ctx.db.query(
+  const { rows, total } = await pageOf(
+    ctx.db,
     `${SELECT.replace("select l.*,", "select l.*, count(*) over () as total,")} where ${where.join(" and ")}
       order by ${SORTS[query.sort]} limit $${params.length - 1} offset $${params.length}`,
     params,
   );
-  return { items: rows.map((row) => loanOut(row, now)), total: Number(rows[0]?.total ?? 0) };
+  return { items: rows.map((row) => loanOut(row, now)), total };
 }
 
 export async function getLoan(ctx: AppContext, caller: Caller, id: string): Promise<Loan> {

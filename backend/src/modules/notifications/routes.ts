@@ -2,6 +2,7 @@
  * What needs this organisation's attention. A notification that asks for an action is open while
  * its loan or patent is still in the state the action needs.
  */
+import { pageOf } from "../../db/db.js";
 import type { AppContext } from "../../context.js";
 import type { Api } from "../../http/route.js";
 import { z } from "../../http/schemas.js";
@@ -47,7 +48,8 @@ export function notificationRoutes(api: Api, ctx: AppContext): void {
     query: NotificationQuery,
     response: z.object({ items: z.array(NotificationOut), total: z.number(), open: z.number() }),
     handler: async ({ query, caller }) => {
-      const { rows } = await ctx.db.query(
+      const { rows, total } = await pageOf(
+        ctx.db,
         `with mine as (${MINE})
          select *, count(*) over () as total from mine
           where ($3::boolean is null or is_open = $3)
@@ -70,7 +72,7 @@ export function notificationRoutes(api: Api, ctx: AppContext): void {
           createdAt: (row.created_at as Date).toISOString(),
           blockNumber: Number(row.block_number),
         })),
-        total: Number(rows[0]?.total ?? 0),
+        total,
         open: Number(open.rows[0].n),
       };
     },

@@ -1,4 +1,5 @@
 /** Organisations (admin onboards; every user may list them, to pick a bank or a buyer) and users. */
+import { pageOf } from "../../db/db.js";
 import type { AppContext } from "../../context.js";
 import { ORG_KINDS, ROLE_KINDS } from "../../domain/ledger.js";
 import { conflict, notFound, badRequest } from "../../errors.js";
@@ -91,12 +92,13 @@ export function orgRoutes(api: Api, ctx: AppContext): void {
     query: OrgQuery,
     response: z.object({ items: z.array(OrgOut), total: z.number() }),
     handler: async ({ query }) => {
-      const { rows } = await ctx.db.query(
+      const { rows, total } = await pageOf(
+        ctx.db,
         `select id, name, kind, address, count(*) over () as total from organisations
           where ($1::text is null or kind = $1) order by id limit $2 offset $3`,
         [query.kind ?? null, query.limit, query.offset],
       );
-      return { items: rows.map(({ total: _total, ...org }) => org), total: Number(rows[0]?.total ?? 0) };
+      return { items: rows.map(({ total: _total, ...org }) => org), total };
     },
   });
 
@@ -155,13 +157,14 @@ export function orgRoutes(api: Api, ctx: AppContext): void {
     }).strict(),
     response: z.object({ items: z.array(UserOut), total: z.number() }),
     handler: async ({ query }) => {
-      const { rows } = await ctx.db.query(
+      const { rows, total } = await pageOf(
+        ctx.db,
         `select u.id, u.username, u.org_id as "orgId", o.kind as role, count(*) over () as total
            from users u join organisations o on o.id = u.org_id
           where ($1::bigint is null or u.org_id = $1) order by u.id limit $2 offset $3`,
         [query.orgId ?? null, query.limit, query.offset],
       );
-      return { items: rows.map(({ total: _total, ...user }) => user), total: Number(rows[0]?.total ?? 0) };
+      return { items: rows.map(({ total: _total, ...user }) => user), total };
     },
   });
 

@@ -1,4 +1,5 @@
 /** Patents as the API returns them, read from the projections within the caller's scope. */
+import { pageOf } from "../../db/db.js";
 import type { AppContext } from "../../context.js";
 import { notFound } from "../../errors.js";
 import type { Caller } from "../../http/auth.js";
@@ -157,7 +158,8 @@ export async function listPatents(ctx: AppContext, caller: Caller, query: z.infe
     );
   }
   params.push(query.limit, query.offset);
-  const { rows } = await ctx.db.query(
+  const { rows, total } = await pageOf(
+    ctx.db,
     `select p.*, count(*) over () as total from patents p where ${where.join(" and ")}
       order by ${SORTS[query.sort]} limit $${params.length - 1} offset $${params.length}`,
     params,
@@ -168,7 +170,7 @@ export async function listPatents(ctx: AppContext, caller: Caller, query: z.infe
   );
   return {
     items: rows.map((row) => patentOut(row, appraisals.get(row.id) ?? [], now)),
-    total: Number(rows[0]?.total ?? 0),
+    total,
   };
 }
 

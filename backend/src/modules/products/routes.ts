@@ -1,4 +1,5 @@
 /** Banks' IP-loan products: published by a bank, readable by every user (the market). */
+import { pageOf } from "../../db/db.js";
 import type { AppContext } from "../../context.js";
 import { recordOf, saveRecord } from "../../domain/records.js";
 import { forbidden, notFound, unprocessable } from "../../errors.js";
@@ -154,7 +155,8 @@ export function productRoutes(api: Api, ctx: AppContext): void {
     query: ProductQuery,
     response: z.object({ items: z.array(ProductOut), total: z.number() }),
     handler: async ({ query }) => {
-      const { rows } = await ctx.db.query(
+      const { rows, total } = await pageOf(
+        ctx.db,
         `select p.*, o.name as bank_name, count(*) over () as total from products p
            left join organisations o on o.id = p.bank_org_id
           where ($1::bigint is null or p.bank_org_id = $1) and ($2::boolean is null or p.active = $2)
@@ -166,7 +168,7 @@ export function productRoutes(api: Api, ctx: AppContext): void {
           query.offset,
         ],
       );
-      return { items: rows.map(productOut), total: Number(rows[0]?.total ?? 0) };
+      return { items: rows.map(productOut), total };
     },
   });
 
