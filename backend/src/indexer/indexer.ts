@@ -214,6 +214,9 @@ export class Indexer {
 
   private async fetchBatch(cursor: Cursor, from: number, to: number) {
     const { finance, registry } = this.chain.addresses;
+    // The last block's hash before and after reading the logs: equal means the logs come from the
+    // branch the cursor will name (block hashes chain, so any change in the range changes it).
+    const lastBefore = await this.chain.provider.getBlock(to);
     const logs = await this.chain.provider.getLogs({ address: [finance, registry], fromBlock: from, toBlock: to });
     const numbers = new Set([from, to, ...logs.map((log) => log.blockNumber)]);
     const blocks = new Map<number, Block>();
@@ -224,6 +227,7 @@ export class Indexer {
     const consistent =
       blocks.size === numbers.size &&
       blocks.get(from)!.parentHash === cursor.blockHash &&
+      blocks.get(to)!.hash === lastBefore?.hash &&
       logs.every((log) => blocks.get(log.blockNumber)?.hash === log.blockHash && !log.removed);
     return consistent ? { logs, blocks } : null;
   }
