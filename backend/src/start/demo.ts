@@ -117,7 +117,7 @@ export async function seedDemo(baseUrl: string, password: string, progress: Seed
     const report = `估值报告 Valuation report\n${number}\n¥${yuan}\n${createHash("sha256").update(number).digest("hex")}\n`;
     await as.appraiser1.post(`/patents/${number}/appraisals`, {
       value: (yuan * YUAN).toString(),
-      validUntil: iso((await head()) + 365 * DAY),
+      validUntil: iso((await head()) + 2 * 365 * DAY), // valid through the demo year and the one after
       report: {
         filename: `valuation-${number}.txt`,
         contentBase64: Buffer.from(report).toString("base64"),

@@ -1,0 +1,115 @@
+import { Badge, Segmented, Space, Table, Tag, Typography, type TableProps } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router-dom";
+import { QueryError } from "@/components/QueryError";
+import { mayOpen, paths } from "@/config/paths";
+import { formatDateTime } from "@/lib/dates";
+import type { Role } from "@/config/roles";
+import type { Messages } from "@/i18n/locales/zh-CN";
+import { useNotifications, type Notification } from "../api/getNotifications";
+
+const PAGE_SIZE = 20;
+
+type Topic = keyof Messages["notification"]["topics"];
+
+/** The patent or loan a notification is about, linked where that page exists and the role may open it. */
+function Subject({ notification, role }: { notification: Notification; role: Role }) {
+  const { t } = useTranslation();
+  const { entity, entityId } = notification;
+  if (entity === "patent") {
+    const label = t("notification.patentRef", { id: entityId });
+    return mayOpen(role, "patent") ? <Link to={paths.patent.href(entityId)}>{label}</Link> : <>{label}</>;
+  }
+  if (entity === "loan") return <>{t("notification.loanRef", { id: entityId })}</>;
+  return <>{`${entity} ${entityId}`}</>;
+}
+
+export function NotificationsList({ role }: { role: Role }) {
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filter = params.get("filter") === "all" ? "all" : "open";
+  const page = Math.max(Number(params.get("page")) || 1, 1);
+  const notifications = useNotifications({
+    open: filter === "open" ? true : undefined,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+
+  // A topic a newer backend adds still shows, by its name.
+  const topic = (name: string) =>
+    i18n.exists(`notification.topics.${name}`) ? t(`notification.topics.${name as Topic}`) : name;
+
+  const columns: TableProps<Notification>["columns"] = [
+    {
+      key: "topic",
+      title: t("notification.topic"),
+      dataIndex: "topic",
+      render: (name: string, item) => (
+        <Space>
+          {item.open ? <Badge status="processing" /> : <Badge status="default" />}
+          <Typography.Text strong={item.open}>{topic(name)}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      key: "subject",
+      title: t("notification.subject"),
+      render: (_: unknown, item) => <Subject notification={item} role={role} />,
+    },
+    {
+      key: "state",
+      title: t("patent.status"),
+      render: (_: unknown, item) =>
+        !item.actionRequired ? (
+          <Tag>{t("notification.info")}</Tag>
+        ) : item.open ? (
+          <Tag color="warning">{t("notification.actionRequired")}</Tag>
+        ) : (
+          <Tag color="success">{t("notification.done")}</Tag>
+        ),
+    },
+    { key: "createdAt", title: t("notification.createdAt"), dataIndex: "createdAt", render: formatDateTime },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Segmented
+        value={filter}
+        onChange={(value) => setParams(value === "all" ? { filter: "all" } : {}, { replace: true })}
+        options={[
+          { value: "open", label: `${t("notification.open")} (${notifications.data?.open ?? "…"})` },
+          { value: "all", label: t("notification.all") },
+        ]}
+      />
+      {notifications.isError && !notifications.data ? (
+        <QueryError error={notifications.error} onRetry={() => void notifications.refetch()} />
+      ) : (
+        <Table<Notification>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={notifications.data?.items}
+          loading={notifications.isFetching}
+          scroll={{ x: "max-content" }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: notifications.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (count) => t("app.total", { count }),
+            onChange: (next) =>
+              setParams(
+                (current) => {
+                  const updated = new URLSearchParams(current);
+                  if (next === 1) updated.delete("page");
+                  else updated.set("page", String(next));
+                  return updated;
+                },
+                { replace: true },
+              ),
+          }}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,165 @@
+import { Input, Space, Table, Typography, type TableProps } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router-dom";
+import { OrgName } from "@/components/OrgName";
+import { QueryError } from "@/components/QueryError";
+import { paths } from "@/config/paths";
+import { formatDate } from "@/lib/dates";
+import { formatFen } from "@/lib/money";
+import { PATENT_SORTS, usePatents, type PatentQuery, type PatentSort } from "../api/getPatents";
+import { PATENT_KINDS, PATENT_STATUSES, type Patent, type PatentKind, type PatentStatus } from "../api/types";
+import { PatentStatusTag } from "./PatentStatusTag";
+
+const PAGE_SIZES = [10, 20, 50, 100];
+
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  (values as readonly (string | null)[]).includes(value) ? (value as T) : undefined;
+
+/** The list's search, filters, sort and page live in the URL, so a view can be bookmarked and shared. */
+function useTableState() {
+  const [params, setParams] = useSearchParams();
+  const pageSize = Number(params.get("pageSize")) || 20;
+  const page = Math.max(Number(params.get("page")) || 1, 1);
+  const query: PatentQuery = {
+    q: params.get("q") ?? undefined,
+    status: oneOf(PATENT_STATUSES, params.get("status")),
+    kind: oneOf(PATENT_KINDS, params.get("kind")),
+    sort: oneOf(PATENT_SORTS, params.get("sort")) ?? "-registeredAt",
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  };
+  const update = (changes: Record<string, string | undefined>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  return { query, page, pageSize, update };
+}
+
+const sortOrderOf = (sort: PatentSort | undefined, field: string) =>
+  sort === field ? "ascend" : sort === `-${field}` ? "descend" : null;
+
+export function PatentsTable({ showOwner }: { showOwner: boolean }) {
+  const { t } = useTranslation();
+  const { query, page, pageSize, update } = useTableState();
+  const patents = usePatents(query);
+
+  if (patents.isError && !patents.data)
+    return <QueryError error={patents.error} onRetry={() => void patents.refetch()} />;
+
+  const columns: TableProps<Patent>["columns"] = [
+    {
+      key: "number",
+      title: t("patent.number"),
+      dataIndex: "number",
+      sorter: true,
+      sortOrder: sortOrderOf(query.sort, "number"),
+      render: (number: string) => <Link to={paths.patent.href(number)}>{number}</Link>,
+    },
+    { key: "title", title: t("patent.title"), dataIndex: "title", ellipsis: true },
+    {
+      key: "kind",
+      title: t("patent.kind"),
+      dataIndex: "kind",
+      filters: PATENT_KINDS.map((kind) => ({ text: t(`patent.kinds.${kind}`), value: kind })),
+      filterMultiple: false,
+      filteredValue: query.kind ? [query.kind] : null,
+      render: (kind: PatentKind) => t(`patent.kinds.${kind}`),
+    },
+    {
+      key: "status",
+      title: t("patent.status"),
+      dataIndex: "status",
+      filters: PATENT_STATUSES.map((status) => ({ text: t(`patent.statuses.${status}`), value: status })),
+      filterMultiple: false,
+      filteredValue: query.status ? [query.status] : null,
+      render: (status: PatentStatus) => <PatentStatusTag status={status} />,
+    },
+    ...(showOwner
+      ? [
+          {
+            key: "owner",
+            title: t("patent.owner"),
+            dataIndex: "ownerOrgId",
+            render: (id: string | null) => <OrgName id={id} />,
+          },
+        ]
+      : []),
+    {
+      key: "currentValue",
+      title: t("patent.currentValue"),
+      dataIndex: "currentValue",
+      align: "right",
+      render: (value: string | null) => (value ? formatFen(value) : "—"),
+    },
+    {
+      key: "expiryDate",
+      title: t("patent.expiryDate"),
+      dataIndex: "expiryDate",
+      sorter: true,
+      sortOrder: sortOrderOf(query.sort, "expiryDate"),
+      render: formatDate,
+    },
+    {
+      key: "registeredAt",
+      title: t("patent.registeredAt"),
+      dataIndex: "registeredAt",
+      sorter: true,
+      sortOrder: sortOrderOf(query.sort, "registeredAt"),
+      render: formatDate,
+    },
+  ];
+
+  const onChange: TableProps<Patent>["onChange"] = (pagination, filters, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = one?.order ? String(one.columnKey) : undefined;
+    const sort = field ? (one?.order === "descend" ? `-${field}` : field) : undefined;
+    const first = (values: unknown) => (Array.isArray(values) && values.length > 0 ? String(values[0]) : undefined);
+    const filtersChanged = first(filters.kind) !== query.kind || first(filters.status) !== query.status;
+    update({
+      kind: first(filters.kind),
+      status: first(filters.status),
+      sort: sort === "-registeredAt" ? undefined : sort,
+      page: filtersChanged || pagination.current === 1 ? undefined : String(pagination.current),
+      pageSize: pagination.pageSize === 20 ? undefined : String(pagination.pageSize),
+    });
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Input.Search
+        allowClear
+        enterButton
+        placeholder={t("patent.searchPlaceholder")}
+        key={query.q ?? ""}
+        defaultValue={query.q}
+        onSearch={(q) => update({ q: q.trim() || undefined, page: undefined })}
+        style={{ maxWidth: 360 }}
+      />
+      <Table<Patent>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={patents.data?.items}
+        loading={patents.isFetching}
+        onChange={onChange}
+        scroll={{ x: "max-content" }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: patents.data?.total ?? 0,
+          pageSizeOptions: PAGE_SIZES,
+          showSizeChanger: true,
+          showTotal: (count) => <Typography.Text type="secondary">{t("app.total", { count })}</Typography.Text>,
+        }}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,10 @@
+/** Dates from the API are ISO 8601 in UTC; people read them in their own time zone. */
+import dayjs from "dayjs";
+
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).format("YYYY-MM-DD") : "—";
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).format("YYYY-MM-DD HH:mm:ss") : "—";
+}

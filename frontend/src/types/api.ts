@@ -1,0 +1,30 @@
+/** Resource shapes shared by several features (SPEC section 5). Money is fen as a decimal string. */
+import type { Role } from "@/config/roles";
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: Role;
+  address: string;
+}
+
+/** One contract event from the audit trail, as the indexer mirrored it. */
+export interface AuditEvent {
+  id: string;
+  kind: string;
+  entity: string;
+  entityId: string;
+  orgId: string | null;
+  actor: string | null;
+  blockNumber: number;
+  blockTime: string;
+  txHash: string;
+  logIndex: number;
+  contract: string;
+  data: Record<string, unknown>;
+}
