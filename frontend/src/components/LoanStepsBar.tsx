@@ -14,14 +14,22 @@ export function LoanStepsBar({
 }) {
   const { t } = useTranslation();
   const model = loanSteps({ status, defaultedAt });
-  return (
+  const titles = model.steps.map((step) => t(`loan.statuses.${step}`));
+  const steps = (
     <Steps
       size="small"
       responsive={!compact}
       type={compact ? "inline" : "default"}
       current={model.current}
       status={model.error ? "error" : model.finished ? "finish" : "process"}
-      items={model.steps.map((step) => ({ title: t(`loan.statuses.${step}`) }))}
+      items={titles.map((title) => (compact ? { title: "", description: "", "aria-label": title } : { title }))}
     />
+  );
+  return compact ? (
+    <div style={{ width: 160 }} title={titles.join(" → ")}>
+      {steps}
+    </div>
+  ) : (
+    steps
   );
 }

@@ -53,10 +53,15 @@ export function ActionForm({ loan, action, onDone, onCancel }: Props) {
   const [form] = Form.useForm<Values>();
   const mutation = useLoanAction(loan.id, action);
 
+  // Not mutate(body, { onSuccess }): the refetched loan usually no longer offers this action, so the
+  // form unmounts before such a callback would run; the promise still reaches the parent.
   const submit = (body: Record<string, unknown>) =>
-    mutation.mutate(body, {
-      onSuccess: (result) => onDone({ txHash: result.txHash, blockNumber: result.blockNumber }),
-    });
+    mutation
+      .mutateAsync(body)
+      .then((result) => onDone({ txHash: result.txHash, blockNumber: result.blockNumber }))
+      .catch(() => {
+        // shown by TxFeedback from the mutation's state; the fields keep what was typed
+      });
 
   const text = (name: string, label: string, max = 200) => (
     <Form.Item name={name} label={label} rules={[{ required: true, whitespace: true, max }]}>

@@ -62,7 +62,7 @@ export function LoanDetailView({ id }: { id: string }) {
             {l.maturityAt ? formatDate(l.maturityAt) : `${formatDate(l.estimatedMaturityAt)} (${t("loan.estimated")})`}
           </Descriptions.Item>
           <Descriptions.Item label={t("loan.defaultableAt")}>{formatDate(l.defaultableAt)}</Descriptions.Item>
-          <Descriptions.Item label={t("loan.purpose")} span={3}>
+          <Descriptions.Item label={t("loan.purpose")} span="filled">
             {l.purpose ?? "—"}
           </Descriptions.Item>
         </Descriptions>

@@ -16,6 +16,7 @@ import { QUICK_FILTERS } from "./quickFilters";
 
 const PAGE_SIZES = [10, 20, 50, 100];
 const MERGED_LIMIT = 200;
+const COLLECTING: ReadonlySet<LoanStatus> = new Set(["disbursed", "defaulted"]);
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   (values as readonly (string | null)[]).includes(value) ? (value as T) : undefined;
@@ -114,7 +115,9 @@ export function LoansTable({ role }: { role: Role }) {
       key: "owed",
       title: t("loan.owedNow"),
       align: "right",
-      render: (_: unknown, loan) => (loan.owed.total === "0" ? "—" : formatFen(loan.owed.total)),
+      // money is collected only while a loan runs or after its default; elsewhere nothing is due
+      render: (_: unknown, loan) =>
+        COLLECTING.has(loan.status) && loan.owed.total !== "0" ? formatFen(loan.owed.total) : "—",
     },
     {
       key: "maturityAt",
@@ -127,7 +130,6 @@ export function LoansTable({ role }: { role: Role }) {
     {
       key: "steps",
       title: t("loan.progress"),
-      width: 220,
       render: (_: unknown, loan) => <LoanStepsBar status={loan.status} defaultedAt={loan.defaultedAt} compact />,
     },
     {
