@@ -46,17 +46,19 @@ export function ApplyForm({ initialProductId }: { initialProductId?: string }) {
   const chainTime = useChainTime();
   const apply = useApplyForLoan();
 
-  const productId = Form.useWatch("productId", form);
-  const patentIds = Form.useWatch("patentIds", form) ?? [];
-  const product = products.data?.items.find((p) => p.id === productId);
   const free = (patents.data?.items ?? []).filter((p) => !p.loanId);
-  const chosen = free.filter((p) => patentIds.includes(p.id));
-  const maximum = applicationMaximum({
-    product,
-    patents: chosen,
-    ltvCapBps: params.data?.ltvCapBps,
-    now: chainTime.data,
-  });
+  /** From the form's values at the moment asked, so a validation never reads a stale render's maximum. */
+  const maximumFor = (productId: string | undefined, patentIds: readonly string[] | undefined) =>
+    applicationMaximum({
+      product: products.data?.items.find((p) => p.id === productId),
+      patents: free.filter((p) => (patentIds ?? []).includes(p.id)),
+      ltvCapBps: params.data?.ltvCapBps,
+      now: chainTime.data,
+    });
+  const productId = Form.useWatch("productId", form);
+  const patentIds = Form.useWatch("patentIds", form);
+  const product = products.data?.items.find((p) => p.id === productId);
+  const maximum = patentIds?.length ? maximumFor(productId, patentIds) : undefined;
 
   if (products.isError) return <QueryError error={products.error} onRetry={() => void products.refetch()} />;
   if (patents.isError) return <QueryError error={patents.error} onRetry={() => void patents.refetch()} />;
@@ -135,16 +137,17 @@ export function ApplyForm({ initialProductId }: { initialProductId?: string }) {
           dependencies={["productId", "patentIds"]}
           rules={[
             { required: true },
-            {
+            ({ getFieldValue }) => ({
               validator: (_, value: string | undefined) => {
                 if (!value) return Promise.resolve();
                 const fen = parseYuan(value);
                 if (fen === null || BigInt(fen) <= 0n) return Promise.reject(new Error(t("form.badAmount")));
-                if (maximum !== undefined && BigInt(fen) > maximum)
-                  return Promise.reject(new Error(t("apply.aboveMaximum", { amount: formatFen(maximum) })));
+                const max = maximumFor(getFieldValue("productId") as string, getFieldValue("patentIds") as string[]);
+                if (max !== undefined && BigInt(fen) > max)
+                  return Promise.reject(new Error(t("apply.aboveMaximum", { amount: formatFen(max) })));
                 return Promise.resolve();
               },
-            },
+            }),
           ]}
         >
           <Input prefix="¥" inputMode="decimal" data-testid="apply-amount" />
