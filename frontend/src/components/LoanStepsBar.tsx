@@ -26,7 +26,7 @@ export function LoanStepsBar({
     />
   );
   return compact ? (
-    <div style={{ width: 160 }} title={titles.join(" → ")}>
+    <div style={{ width: 190 }} title={titles.join(" → ")}>
       {steps}
     </div>
   ) : (

@@ -335,7 +335,7 @@ function RepayFields({ loan }: { loan: Loan }) {
   const owed = BigInt(loan.owed.total);
   return (
     <>
-      <Descriptions size="small" column={{ xs: 1, sm: 4 }} bordered style={{ marginBottom: 16 }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t("loan.principal")}>{formatFen(loan.owed.principal)}</Descriptions.Item>
         <Descriptions.Item label={t("loan.interest")}>{formatFen(loan.owed.interest)}</Descriptions.Item>
         <Descriptions.Item label={t("loan.penalty")}>{formatFen(loan.owed.penalty)}</Descriptions.Item>
