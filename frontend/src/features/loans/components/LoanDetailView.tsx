@@ -59,7 +59,11 @@ export function LoanDetailView({ id }: { id: string }) {
           <Descriptions.Item label={t("loan.registrationNo")}>{l.registrationNo ?? "—"}</Descriptions.Item>
           <Descriptions.Item label={t("loan.disbursedAt")}>{formatDateTime(l.disbursedAt)}</Descriptions.Item>
           <Descriptions.Item label={t("loan.maturityAt")}>
-            {l.maturityAt ? formatDate(l.maturityAt) : `${formatDate(l.estimatedMaturityAt)} (${t("loan.estimated")})`}
+            {l.maturityAt
+              ? formatDate(l.maturityAt)
+              : l.estimatedMaturityAt
+                ? `${formatDate(l.estimatedMaturityAt)} (${t("loan.estimated")})`
+                : "—"}
           </Descriptions.Item>
           <Descriptions.Item label={t("loan.defaultableAt")}>{formatDate(l.defaultableAt)}</Descriptions.Item>
           <Descriptions.Item label={t("loan.purpose")} span="filled">

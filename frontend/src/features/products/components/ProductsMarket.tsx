@@ -69,11 +69,11 @@ export function ProductsMarket() {
       title: t("product.state"),
       dataIndex: "active",
       filters: [
-        { text: t("product.open"), value: true },
-        { text: t("product.closed"), value: false },
+        { text: t("product.open"), value: "true" },
+        { text: t("product.closed"), value: "false" },
       ],
       defaultFilteredValue: ["true"],
-      onFilter: (value, p) => p.active === value || String(p.active) === String(value),
+      onFilter: (value, p) => String(p.active) === value,
       render: (active: boolean) =>
         active ? <Tag color="success">{t("product.open")}</Tag> : <Tag>{t("product.closed")}</Tag>,
     },
