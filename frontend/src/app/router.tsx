@@ -18,6 +18,12 @@ const HomeRoute = page(() => import("./routes/Home"), "HomeRoute");
 const PatentsRoute = page(() => import("./routes/Patents"), "PatentsRoute");
 const PatentRoute = page(() => import("./routes/Patent"), "PatentRoute");
 const NotificationsRoute = page(() => import("./routes/Notifications"), "NotificationsRoute");
+const ProductsRoute = page(() => import("./routes/Products"), "ProductsRoute");
+const ProductsCompareRoute = page(() => import("./routes/ProductsCompare"), "ProductsCompareRoute");
+const MyProductsRoute = page(() => import("./routes/MyProducts"), "MyProductsRoute");
+const LoansRoute = page(() => import("./routes/Loans"), "LoansRoute");
+const LoanApplyRoute = page(() => import("./routes/LoanApply"), "LoanApplyRoute");
+const LoanRoute = page(() => import("./routes/Loan"), "LoanRoute");
 const NotFound = page(() => import("./routes/NotFound"), "NotFound");
 
 const router = createBrowserRouter([
@@ -54,6 +60,23 @@ const router = createBrowserRouter([
         ),
       },
       { path: paths.notifications.path, element: <NotificationsRoute /> },
+      ...(
+        [
+          ["products", ProductsRoute],
+          ["productsCompare", ProductsCompareRoute],
+          ["myProducts", MyProductsRoute],
+          ["loans", LoansRoute],
+          ["loanApply", LoanApplyRoute],
+          ["loan", LoanRoute],
+        ] as const
+      ).map(([key, Page]) => ({
+        path: paths[key].path,
+        element: (
+          <RequireRole page={key}>
+            <Page />
+          </RequireRole>
+        ),
+      })),
       { path: "*", element: <NotFound /> },
     ],
   },

@@ -5,6 +5,7 @@
 import type { Role } from "./roles";
 
 const PATENT_READERS: readonly Role[] = ["enterprise", "bank", "ipoffice", "appraiser", "fund", "regulator"];
+const LOAN_READERS: readonly Role[] = ["enterprise", "bank", "ipoffice", "fund", "regulator"];
 
 export const paths = {
   login: {
@@ -20,6 +21,21 @@ export const paths = {
     roles: PATENT_READERS,
   },
   notifications: { path: "/notifications", href: () => "/notifications" },
+  // products and loans (the financing flow)
+  products: { path: "/products", href: () => "/products" },
+  productsCompare: {
+    path: "/products/compare",
+    href: (ids: readonly string[]) => `/products/compare?ids=${ids.map(encodeURIComponent).join(",")}`,
+  },
+  myProducts: { path: "/products/mine", href: () => "/products/mine", roles: ["bank"] as readonly Role[] },
+  loans: { path: "/loans", href: () => "/loans", roles: LOAN_READERS },
+  loanApply: {
+    path: "/loans/apply",
+    href: (productId?: string) =>
+      productId ? `/loans/apply?productId=${encodeURIComponent(productId)}` : "/loans/apply",
+    roles: ["enterprise"] as readonly Role[],
+  },
+  loan: { path: "/loans/:id", href: (id: string) => `/loans/${encodeURIComponent(id)}`, roles: LOAN_READERS },
 } as const;
 
 export type PathKey = keyof typeof paths;

@@ -5,9 +5,11 @@ import { navigationFor, selectedNavKey } from "./navigation";
 describe("navigation", () => {
   it("shows each role only the pages it may open", () => {
     const keys = Object.fromEntries(ROLES.map((role) => [role, navigationFor(role).map((item) => item.key)]));
-    expect(keys.enterprise).toEqual(["home", "patents", "notifications"]);
-    expect(keys.regulator).toEqual(["home", "patents", "notifications"]);
-    expect(keys.admin).toEqual(["home", "notifications"]);
+    expect(keys.enterprise).toEqual(["home", "patents", "notifications", "products", "loans"]);
+    expect(keys.bank).toEqual(["home", "patents", "notifications", "products", "myProducts", "loans"]);
+    expect(keys.regulator).toEqual(["home", "patents", "notifications", "products", "loans"]);
+    expect(keys.appraiser).toEqual(["home", "patents", "notifications", "products"]);
+    expect(keys.admin).toEqual(["home", "notifications", "products"]);
   });
 
   it("calls an enterprise's patents its own", () => {

@@ -2,7 +2,14 @@
  * The side menu: one entry per page, shown to the roles `paths` lets open it. A role's new page is
  * one line here and one route in app/router.tsx.
  */
-import { BellOutlined, FileProtectOutlined, HomeOutlined } from "@ant-design/icons";
+import {
+  AccountBookOutlined,
+  AppstoreOutlined,
+  BellOutlined,
+  FileProtectOutlined,
+  HomeOutlined,
+  ShopOutlined,
+} from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { mayOpen, paths, type PathKey } from "@/config/paths";
 import type { Role } from "@/config/roles";
@@ -24,6 +31,14 @@ const NAVIGATION: readonly NavEntry[] = [
     label: (role) => (role === "enterprise" ? "nav.myPatents" : "nav.patents"),
   },
   { page: "notifications", icon: <BellOutlined />, label: "nav.notifications" },
+  // products and loans
+  { page: "products", icon: <ShopOutlined />, label: "nav.products" },
+  { page: "myProducts", icon: <AppstoreOutlined />, label: "nav.myProducts" },
+  {
+    page: "loans",
+    icon: <AccountBookOutlined />,
+    label: (role) => (role === "enterprise" ? "nav.myLoans" : "nav.loans"),
+  },
 ];
 
 export interface NavItem {

@@ -1,0 +1,78 @@
+import { Button, Card, Flex, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { TxFeedback, type TxResult } from "@/components/TxFeedback";
+import type { Role } from "@/config/roles";
+import { formatDate } from "@/lib/dates";
+import { useChainTime } from "@/lib/platform";
+import type { LoanAction } from "../api/loanActions";
+import type { Loan } from "../api/types";
+import { ActionForm } from "./ActionForm";
+import { availableActions } from "./availableActions";
+
+const DANGER: ReadonlySet<LoanAction> = new Set(["reject", "cancel", "default", "withdraw"]);
+
+/** The actions the signed-in role may take on the loan now; one form open at a time. */
+export function LoanActions({ loan, role }: { loan: Loan; role: Role }) {
+  const { t } = useTranslation();
+  const chainTime = useChainTime();
+  const now = chainTime.data ?? Date.parse(loan.chainTime) / 1000;
+  const actions = availableActions(role, loan, now);
+  const [open, setOpen] = useState<LoanAction | null>(null);
+  const [done, setDone] = useState<{ action: LoanAction; result: TxResult } | null>(null);
+
+  if (actions.length === 0 && !done) return null;
+  const openAction = actions.find((a) => a.action === open && !a.disabledReason);
+
+  return (
+    <Card title={t("loan.actions")} data-testid="loan-actions">
+      <Flex vertical gap="middle">
+        {done && (
+          <div>
+            <Typography.Text>{t(`loan.done.${done.action}`)}</Typography.Text>
+            <TxFeedback pending={false} result={done.result} />
+          </div>
+        )}
+        {actions.length > 0 && (
+          <Flex wrap gap="small" align="center">
+            {actions.map(({ action, disabledReason }) => (
+              <Button
+                key={action}
+                data-testid={`loan-action-${action}`}
+                type={open === action ? "primary" : "default"}
+                danger={DANGER.has(action)}
+                disabled={!!disabledReason}
+                title={
+                  disabledReason ? t("loan.notYetDefaultable", { date: formatDate(loan.defaultableAt) }) : undefined
+                }
+                onClick={() => {
+                  setDone(null);
+                  setOpen(open === action ? null : action);
+                }}
+              >
+                {t(`loan.action.${action}`)}
+              </Button>
+            ))}
+            {actions.some((a) => a.disabledReason) && (
+              <Typography.Text type="secondary">
+                {t("loan.notYetDefaultable", { date: formatDate(loan.defaultableAt) })}
+              </Typography.Text>
+            )}
+          </Flex>
+        )}
+        {openAction && (
+          <ActionForm
+            key={openAction.action}
+            loan={loan}
+            action={openAction.action}
+            onCancel={() => setOpen(null)}
+            onDone={(result) => {
+              setOpen(null);
+              setDone({ action: openAction.action, result });
+            }}
+          />
+        )}
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * Which actions the signed-in role may take on a loan in its current state (SPEC section 3). The
+ * API and the ledger decide; this only keeps buttons that would be refused off the screen, and says
+ * why a visible one is not yet possible (a default before maturity plus grace).
+ */
+import type { Role } from "@/config/roles";
+import type { LoanAction } from "../api/loanActions";
+import type { Loan } from "../api/types";
+
+export interface AvailableAction {
+  action: LoanAction;
+  /** shown but not yet possible, with the reason's i18n key */
+  disabledReason?: "notYetDefaultable";
+}
+
+type LoanFacts = Pick<Loan, "status" | "compensationPaid" | "defaultableAt">;
+
+export function availableActions(role: Role, loan: LoanFacts, chainTimeSeconds: number): AvailableAction[] {
+  const { status } = loan;
+  const actions: AvailableAction[] = [];
+  const add = (action: LoanAction, disabledReason?: AvailableAction["disabledReason"]) =>
+    actions.push(disabledReason ? { action, disabledReason } : { action });
+
+  switch (role) {
+    case "enterprise":
+      if (status === "applied") add("withdraw");
+      break;
+    case "bank":
+      if (status === "applied") {
+        add("approve");
+        add("reject");
+      }
+      if (status === "approved" || status === "pledged") add("cancel");
+      if (status === "pledged") add("disburse");
+      if (status === "disbursed") {
+        add("repay");
+        const from = loan.defaultableAt ? Date.parse(loan.defaultableAt) / 1000 : Infinity;
+        add("default", chainTimeSeconds >= from ? undefined : "notYetDefaultable");
+      }
+      if (status === "defaulted" && loan.compensationPaid) add("dispose");
+      break;
+    case "ipoffice":
+      if (status === "approved") add("pledge");
+      if (status === "repaid" || status === "disposed") add("release");
+      break;
+    case "fund":
+      if (status === "defaulted" && !loan.compensationPaid) add("compensate");
+      break;
+    default:
+      break;
+  }
+  return actions;
+}
