@@ -5,7 +5,7 @@
 import { lazy, Suspense, type ComponentType } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router-dom";
 import { PageLoader } from "@/components/PageLoader";
-import { paths } from "@/config/paths";
+import { paths, type PathKey } from "@/config/paths";
 import { RequireRole, RequireSession } from "./guards";
 import { AppLayout } from "./layout/AppLayout";
 
@@ -15,6 +15,10 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const LoginRoute = page(() => import("./routes/Login"), "LoginRoute");
 const HomeRoute = page(() => import("./routes/Home"), "HomeRoute");
+const DashboardRoute = page(() => import("./routes/Dashboard"), "DashboardRoute");
+
+/** Pages for some roles only, each behind RequireRole (regulator, audit, operator, patent actions). */
+const ROLE_PAGES: { page: PathKey; Route: ComponentType }[] = [{ page: "dashboard", Route: DashboardRoute }];
 const PatentsRoute = page(() => import("./routes/Patents"), "PatentsRoute");
 const PatentRoute = page(() => import("./routes/Patent"), "PatentRoute");
 const NotificationsRoute = page(() => import("./routes/Notifications"), "NotificationsRoute");
@@ -37,6 +41,14 @@ const router = createBrowserRouter([
     ),
     children: [
       { path: paths.home.path, element: <HomeRoute /> },
+      ...ROLE_PAGES.map(({ page: key, Route }) => ({
+        path: paths[key].path,
+        element: (
+          <RequireRole page={key}>
+            <Route />
+          </RequireRole>
+        ),
+      })),
       {
         path: paths.patents.path,
         element: (

@@ -6,7 +6,7 @@ describe("navigation", () => {
   it("shows each role only the pages it may open", () => {
     const keys = Object.fromEntries(ROLES.map((role) => [role, navigationFor(role).map((item) => item.key)]));
     expect(keys.enterprise).toEqual(["home", "patents", "notifications"]);
-    expect(keys.regulator).toEqual(["home", "patents", "notifications"]);
+    expect(keys.regulator).toEqual(["home", "dashboard", "patents", "notifications"]);
     expect(keys.admin).toEqual(["home", "notifications"]);
   });
 

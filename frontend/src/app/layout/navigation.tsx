@@ -2,7 +2,7 @@
  * The side menu: one entry per page, shown to the roles `paths` lets open it. A role's new page is
  * one line here and one route in app/router.tsx.
  */
-import { BellOutlined, FileProtectOutlined, HomeOutlined } from "@ant-design/icons";
+import { BellOutlined, DashboardOutlined, FileProtectOutlined, HomeOutlined } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { mayOpen, paths, type PathKey } from "@/config/paths";
 import type { Role } from "@/config/roles";
@@ -18,6 +18,7 @@ interface NavEntry {
 
 const NAVIGATION: readonly NavEntry[] = [
   { page: "home", icon: <HomeOutlined />, label: "nav.home" },
+  { page: "dashboard", icon: <DashboardOutlined />, label: "nav.dashboard" },
   {
     page: "patents",
     icon: <FileProtectOutlined />,
