@@ -16,9 +16,19 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 const LoginRoute = page(() => import("./routes/Login"), "LoginRoute");
 const HomeRoute = page(() => import("./routes/Home"), "HomeRoute");
 const DashboardRoute = page(() => import("./routes/Dashboard"), "DashboardRoute");
+const AuditRoute = page(() => import("./routes/Audit"), "AuditRoute");
+const AuditTransactionRoute = page(() => import("./routes/AuditTransaction"), "AuditTransactionRoute");
+const AuditBlockRoute = page(() => import("./routes/AuditBlock"), "AuditBlockRoute");
+const IntegrityRoute = page(() => import("./routes/Integrity"), "IntegrityRoute");
 
 /** Pages for some roles only, each behind RequireRole (regulator, audit, operator, patent actions). */
-const ROLE_PAGES: { page: PathKey; Route: ComponentType }[] = [{ page: "dashboard", Route: DashboardRoute }];
+const ROLE_PAGES: { page: PathKey; Route: ComponentType }[] = [
+  { page: "dashboard", Route: DashboardRoute },
+  { page: "audit", Route: AuditRoute },
+  { page: "auditTransaction", Route: AuditTransactionRoute },
+  { page: "auditBlock", Route: AuditBlockRoute },
+  { page: "integrity", Route: IntegrityRoute },
+];
 const PatentsRoute = page(() => import("./routes/Patents"), "PatentsRoute");
 const PatentRoute = page(() => import("./routes/Patent"), "PatentRoute");
 const NotificationsRoute = page(() => import("./routes/Notifications"), "NotificationsRoute");

@@ -5,9 +5,9 @@ import { navigationFor, selectedNavKey } from "./navigation";
 describe("navigation", () => {
   it("shows each role only the pages it may open", () => {
     const keys = Object.fromEntries(ROLES.map((role) => [role, navigationFor(role).map((item) => item.key)]));
-    expect(keys.enterprise).toEqual(["home", "patents", "notifications"]);
-    expect(keys.regulator).toEqual(["home", "dashboard", "patents", "notifications"]);
-    expect(keys.admin).toEqual(["home", "notifications"]);
+    expect(keys.enterprise).toEqual(["home", "audit", "patents", "notifications"]);
+    expect(keys.regulator).toEqual(["home", "dashboard", "audit", "integrity", "patents", "notifications"]);
+    expect(keys.admin).toEqual(["home", "audit", "notifications"]);
   });
 
   it("calls an enterprise's patents its own", () => {

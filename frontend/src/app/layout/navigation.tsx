@@ -2,7 +2,14 @@
  * The side menu: one entry per page, shown to the roles `paths` lets open it. A role's new page is
  * one line here and one route in app/router.tsx.
  */
-import { BellOutlined, DashboardOutlined, FileProtectOutlined, HomeOutlined } from "@ant-design/icons";
+import {
+  AuditOutlined,
+  BellOutlined,
+  DashboardOutlined,
+  FileProtectOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+} from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { mayOpen, paths, type PathKey } from "@/config/paths";
 import type { Role } from "@/config/roles";
@@ -19,6 +26,8 @@ interface NavEntry {
 const NAVIGATION: readonly NavEntry[] = [
   { page: "home", icon: <HomeOutlined />, label: "nav.home" },
   { page: "dashboard", icon: <DashboardOutlined />, label: "nav.dashboard" },
+  { page: "audit", icon: <AuditOutlined />, label: "nav.audit" },
+  { page: "integrity", icon: <SafetyCertificateOutlined />, label: "nav.integrity" },
   {
     page: "patents",
     icon: <FileProtectOutlined />,

@@ -7,7 +7,8 @@ import { BarChart, LineChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import ReactEChartsCore from "echarts-for-react/lib/core";
+// The ES module build: the CommonJS one (lib/) reaches Vite as a module object, not a component.
+import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useTranslation } from "react-i18next";
 import type { Stats } from "../api/getStats";
 import { byBank, defaultRatePercent, financedPerMonth, loansByState, months } from "./chartSeries";
@@ -63,13 +64,13 @@ export function StatsCharts({ stats }: { stats: Stats }) {
     tooltip: { trigger: "axis", valueFormatter: (value: unknown) => `${String(value)}%` },
     xAxis: xMonths,
     yAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
-    series: [{ type: "line", name: t("dashboard.defaultRate"), data: defaultRatePercent(stats.series), smooth: true }],
+    series: [{ type: "line", name: t("dashboard.defaultRate"), data: defaultRatePercent(stats.series) }],
   };
   const perBank = {
     grid: GRID,
     tooltip: { trigger: "axis" },
     legend: { top: 0 },
-    xAxis: { type: "category", data: banks.names },
+    xAxis: { type: "category", data: banks.names, axisLabel: { interval: 0, width: 180, overflow: "truncate" } },
     yAxis: [
       { type: "value", name: t("dashboard.amountYuan") },
       { type: "value", name: t("dashboard.loanCount"), minInterval: 1 },
