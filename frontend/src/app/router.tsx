@@ -20,6 +20,9 @@ const AuditRoute = page(() => import("./routes/Audit"), "AuditRoute");
 const AuditTransactionRoute = page(() => import("./routes/AuditTransaction"), "AuditTransactionRoute");
 const AuditBlockRoute = page(() => import("./routes/AuditBlock"), "AuditBlockRoute");
 const IntegrityRoute = page(() => import("./routes/Integrity"), "IntegrityRoute");
+const PatentRegisterRoute = page(() => import("./routes/PatentRegister"), "PatentRegisterRoute");
+const VerificationQueueRoute = page(() => import("./routes/PatentQueues"), "VerificationQueueRoute");
+const AppraisalQueueRoute = page(() => import("./routes/PatentQueues"), "AppraisalQueueRoute");
 
 /** Pages for some roles only, each behind RequireRole (regulator, audit, operator, patent actions). */
 const ROLE_PAGES: { page: PathKey; Route: ComponentType }[] = [
@@ -28,6 +31,9 @@ const ROLE_PAGES: { page: PathKey; Route: ComponentType }[] = [
   { page: "auditTransaction", Route: AuditTransactionRoute },
   { page: "auditBlock", Route: AuditBlockRoute },
   { page: "integrity", Route: IntegrityRoute },
+  { page: "patentRegister", Route: PatentRegisterRoute },
+  { page: "verificationQueue", Route: VerificationQueueRoute },
+  { page: "appraisalQueue", Route: AppraisalQueueRoute },
 ];
 const PatentsRoute = page(() => import("./routes/Patents"), "PatentsRoute");
 const PatentRoute = page(() => import("./routes/Patent"), "PatentRoute");

@@ -5,7 +5,7 @@ import { navigationFor, selectedNavKey } from "./navigation";
 describe("navigation", () => {
   it("shows each role only the pages it may open", () => {
     const keys = Object.fromEntries(ROLES.map((role) => [role, navigationFor(role).map((item) => item.key)]));
-    expect(keys.enterprise).toEqual(["home", "audit", "patents", "notifications"]);
+    expect(keys.enterprise).toEqual(["home", "audit", "patentRegister", "patents", "notifications"]);
     expect(keys.regulator).toEqual(["home", "dashboard", "audit", "integrity", "patents", "notifications"]);
     expect(keys.admin).toEqual(["home", "audit", "notifications"]);
   });

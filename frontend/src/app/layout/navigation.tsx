@@ -3,9 +3,12 @@
  * one line here and one route in app/router.tsx.
  */
 import {
+  AccountBookOutlined,
   AuditOutlined,
   BellOutlined,
   DashboardOutlined,
+  FileAddOutlined,
+  FileSearchOutlined,
   FileProtectOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -28,6 +31,9 @@ const NAVIGATION: readonly NavEntry[] = [
   { page: "dashboard", icon: <DashboardOutlined />, label: "nav.dashboard" },
   { page: "audit", icon: <AuditOutlined />, label: "nav.audit" },
   { page: "integrity", icon: <SafetyCertificateOutlined />, label: "nav.integrity" },
+  { page: "patentRegister", icon: <FileAddOutlined />, label: "nav.registerPatent" },
+  { page: "verificationQueue", icon: <FileSearchOutlined />, label: "nav.verificationQueue" },
+  { page: "appraisalQueue", icon: <AccountBookOutlined />, label: "nav.appraisalQueue" },
   {
     page: "patents",
     icon: <FileProtectOutlined />,
