@@ -23,6 +23,8 @@ const IntegrityRoute = page(() => import("./routes/Integrity"), "IntegrityRoute"
 const PatentRegisterRoute = page(() => import("./routes/PatentRegister"), "PatentRegisterRoute");
 const VerificationQueueRoute = page(() => import("./routes/PatentQueues"), "VerificationQueueRoute");
 const AppraisalQueueRoute = page(() => import("./routes/PatentQueues"), "AppraisalQueueRoute");
+const AdminOrgsRoute = page(() => import("./routes/Admin"), "AdminOrgsRoute");
+const AdminUsersRoute = page(() => import("./routes/Admin"), "AdminUsersRoute");
 
 /** Pages for some roles only, each behind RequireRole (regulator, audit, operator, patent actions). */
 const ROLE_PAGES: { page: PathKey; Route: ComponentType }[] = [
@@ -34,6 +36,8 @@ const ROLE_PAGES: { page: PathKey; Route: ComponentType }[] = [
   { page: "patentRegister", Route: PatentRegisterRoute },
   { page: "verificationQueue", Route: VerificationQueueRoute },
   { page: "appraisalQueue", Route: AppraisalQueueRoute },
+  { page: "adminOrgs", Route: AdminOrgsRoute },
+  { page: "adminUsers", Route: AdminUsersRoute },
 ];
 const PatentsRoute = page(() => import("./routes/Patents"), "PatentsRoute");
 const PatentRoute = page(() => import("./routes/Patent"), "PatentRoute");

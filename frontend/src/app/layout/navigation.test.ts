@@ -7,7 +7,7 @@ describe("navigation", () => {
     const keys = Object.fromEntries(ROLES.map((role) => [role, navigationFor(role).map((item) => item.key)]));
     expect(keys.enterprise).toEqual(["home", "audit", "patentRegister", "patents", "notifications"]);
     expect(keys.regulator).toEqual(["home", "dashboard", "audit", "integrity", "patents", "notifications"]);
-    expect(keys.admin).toEqual(["home", "audit", "notifications"]);
+    expect(keys.admin).toEqual(["home", "audit", "adminOrgs", "adminUsers", "notifications"]);
   });
 
   it("calls an enterprise's patents its own", () => {

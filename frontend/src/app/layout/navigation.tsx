@@ -5,6 +5,7 @@
 import {
   AccountBookOutlined,
   AuditOutlined,
+  BankOutlined,
   BellOutlined,
   DashboardOutlined,
   FileAddOutlined,
@@ -12,6 +13,7 @@ import {
   FileProtectOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
+  TeamOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { mayOpen, paths, type PathKey } from "@/config/paths";
@@ -34,6 +36,8 @@ const NAVIGATION: readonly NavEntry[] = [
   { page: "patentRegister", icon: <FileAddOutlined />, label: "nav.registerPatent" },
   { page: "verificationQueue", icon: <FileSearchOutlined />, label: "nav.verificationQueue" },
   { page: "appraisalQueue", icon: <AccountBookOutlined />, label: "nav.appraisalQueue" },
+  { page: "adminOrgs", icon: <BankOutlined />, label: "nav.adminOrgs" },
+  { page: "adminUsers", icon: <TeamOutlined />, label: "nav.adminUsers" },
   {
     page: "patents",
     icon: <FileProtectOutlined />,
