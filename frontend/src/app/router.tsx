@@ -5,7 +5,7 @@
 import { lazy, Suspense, type ComponentType } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router-dom";
 import { PageLoader } from "@/components/PageLoader";
-import { paths } from "@/config/paths";
+import { paths, type PathKey } from "@/config/paths";
 import { RequireRole, RequireSession } from "./guards";
 import { AppLayout } from "./layout/AppLayout";
 
@@ -15,6 +15,30 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const LoginRoute = page(() => import("./routes/Login"), "LoginRoute");
 const HomeRoute = page(() => import("./routes/Home"), "HomeRoute");
+const DashboardRoute = page(() => import("./routes/Dashboard"), "DashboardRoute");
+const AuditRoute = page(() => import("./routes/Audit"), "AuditRoute");
+const AuditTransactionRoute = page(() => import("./routes/AuditTransaction"), "AuditTransactionRoute");
+const AuditBlockRoute = page(() => import("./routes/AuditBlock"), "AuditBlockRoute");
+const IntegrityRoute = page(() => import("./routes/Integrity"), "IntegrityRoute");
+const PatentRegisterRoute = page(() => import("./routes/PatentRegister"), "PatentRegisterRoute");
+const VerificationQueueRoute = page(() => import("./routes/PatentQueues"), "VerificationQueueRoute");
+const AppraisalQueueRoute = page(() => import("./routes/PatentQueues"), "AppraisalQueueRoute");
+const AdminOrgsRoute = page(() => import("./routes/Admin"), "AdminOrgsRoute");
+const AdminUsersRoute = page(() => import("./routes/Admin"), "AdminUsersRoute");
+
+/** Pages for some roles only, each behind RequireRole (regulator, audit, operator, patent actions). */
+const ROLE_PAGES: { page: PathKey; Route: ComponentType }[] = [
+  { page: "dashboard", Route: DashboardRoute },
+  { page: "audit", Route: AuditRoute },
+  { page: "auditTransaction", Route: AuditTransactionRoute },
+  { page: "auditBlock", Route: AuditBlockRoute },
+  { page: "integrity", Route: IntegrityRoute },
+  { page: "patentRegister", Route: PatentRegisterRoute },
+  { page: "verificationQueue", Route: VerificationQueueRoute },
+  { page: "appraisalQueue", Route: AppraisalQueueRoute },
+  { page: "adminOrgs", Route: AdminOrgsRoute },
+  { page: "adminUsers", Route: AdminUsersRoute },
+];
 const PatentsRoute = page(() => import("./routes/Patents"), "PatentsRoute");
 const PatentRoute = page(() => import("./routes/Patent"), "PatentRoute");
 const NotificationsRoute = page(() => import("./routes/Notifications"), "NotificationsRoute");
@@ -43,6 +67,14 @@ const router = createBrowserRouter([
     ),
     children: [
       { path: paths.home.path, element: <HomeRoute /> },
+      ...ROLE_PAGES.map(({ page: key, Route }) => ({
+        path: paths[key].path,
+        element: (
+          <RequireRole page={key}>
+            <Route />
+          </RequireRole>
+        ),
+      })),
       {
         path: paths.patents.path,
         element: (

@@ -6,6 +6,7 @@ import type { Role } from "./roles";
 
 const PATENT_READERS: readonly Role[] = ["enterprise", "bank", "ipoffice", "appraiser", "fund", "regulator"];
 const LOAN_READERS: readonly Role[] = ["enterprise", "bank", "ipoffice", "fund", "regulator"];
+const AUDIT_READERS: readonly Role[] = ["enterprise", "bank", "ipoffice", "appraiser", "fund", "regulator", "admin"];
 
 export const paths = {
   login: {
@@ -14,6 +15,29 @@ export const paths = {
       redirectTo && redirectTo !== "/" ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login",
   },
   home: { path: "/", href: () => "/" },
+  // Regulator, audit and operator pages, and the patent actions (fe-regulator).
+  dashboard: { path: "/dashboard", href: () => "/dashboard", roles: ["regulator"] },
+  audit: {
+    path: "/audit",
+    href: (query?: string) => (query ? `/audit?${query}` : "/audit"),
+    roles: AUDIT_READERS,
+  },
+  auditTransaction: {
+    path: "/audit/tx/:hash",
+    href: (hash: string) => `/audit/tx/${encodeURIComponent(hash)}`,
+    roles: AUDIT_READERS,
+  },
+  auditBlock: {
+    path: "/audit/blocks/:number",
+    href: (number: number | string) => `/audit/blocks/${encodeURIComponent(String(number))}`,
+    roles: AUDIT_READERS,
+  },
+  integrity: { path: "/integrity", href: () => "/integrity", roles: ["regulator"] },
+  adminOrgs: { path: "/admin/orgs", href: () => "/admin/orgs", roles: ["admin"] },
+  adminUsers: { path: "/admin/users", href: () => "/admin/users", roles: ["admin"] },
+  patentRegister: { path: "/patents/new", href: () => "/patents/new", roles: ["enterprise"] },
+  verificationQueue: { path: "/patents/to-verify", href: () => "/patents/to-verify", roles: ["ipoffice"] },
+  appraisalQueue: { path: "/patents/to-appraise", href: () => "/patents/to-appraise", roles: ["appraiser"] },
   patents: { path: "/patents", href: () => "/patents", roles: PATENT_READERS },
   patent: {
     path: "/patents/:id",

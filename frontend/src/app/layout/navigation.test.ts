@@ -5,11 +5,15 @@ import { navigationFor, selectedNavKey } from "./navigation";
 describe("navigation", () => {
   it("shows each role only the pages it may open", () => {
     const keys = Object.fromEntries(ROLES.map((role) => [role, navigationFor(role).map((item) => item.key)]));
-    expect(keys.enterprise).toEqual(["home", "patents", "notifications", "products", "loans"]);
-    expect(keys.bank).toEqual(["home", "patents", "notifications", "products", "myProducts", "loans"]);
-    expect(keys.regulator).toEqual(["home", "patents", "notifications", "products", "loans"]);
-    expect(keys.appraiser).toEqual(["home", "patents", "notifications", "products"]);
-    expect(keys.admin).toEqual(["home", "notifications", "products"]);
+    expect(keys).toEqual({
+      enterprise: ["home", "audit", "patentRegister", "patents", "notifications", "products", "loans"],
+      bank: ["home", "audit", "patents", "notifications", "products", "myProducts", "loans"],
+      appraiser: ["home", "audit", "appraisalQueue", "patents", "notifications", "products"],
+      ipoffice: ["home", "audit", "verificationQueue", "patents", "notifications", "products", "loans"],
+      fund: ["home", "audit", "patents", "notifications", "products", "loans"],
+      regulator: ["home", "dashboard", "audit", "integrity", "patents", "notifications", "products", "loans"],
+      admin: ["home", "audit", "adminOrgs", "adminUsers", "notifications", "products"],
+    });
   });
 
   it("calls an enterprise's patents its own", () => {

@@ -5,10 +5,17 @@
 import {
   AccountBookOutlined,
   AppstoreOutlined,
+  AuditOutlined,
+  BankOutlined,
   BellOutlined,
+  DashboardOutlined,
+  FileAddOutlined,
   FileProtectOutlined,
+  FileSearchOutlined,
   HomeOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
+  TeamOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { mayOpen, paths, type PathKey } from "@/config/paths";
@@ -25,6 +32,14 @@ interface NavEntry {
 
 const NAVIGATION: readonly NavEntry[] = [
   { page: "home", icon: <HomeOutlined />, label: "nav.home" },
+  { page: "dashboard", icon: <DashboardOutlined />, label: "nav.dashboard" },
+  { page: "audit", icon: <AuditOutlined />, label: "nav.audit" },
+  { page: "integrity", icon: <SafetyCertificateOutlined />, label: "nav.integrity" },
+  { page: "patentRegister", icon: <FileAddOutlined />, label: "nav.registerPatent" },
+  { page: "verificationQueue", icon: <FileSearchOutlined />, label: "nav.verificationQueue" },
+  { page: "appraisalQueue", icon: <AccountBookOutlined />, label: "nav.appraisalQueue" },
+  { page: "adminOrgs", icon: <BankOutlined />, label: "nav.adminOrgs" },
+  { page: "adminUsers", icon: <TeamOutlined />, label: "nav.adminUsers" },
   {
     page: "patents",
     icon: <FileProtectOutlined />,

@@ -7,8 +7,11 @@ import { PageLoader } from "@/components/PageLoader";
 import { QueryError } from "@/components/QueryError";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { formatFen } from "@/lib/money";
+import { useSession } from "@/lib/session";
 import { usePatent } from "../api/getPatent";
 import type { Appraisal } from "../api/types";
+import { AppraisalForm } from "./AppraisalForm";
+import { IpOfficeActions } from "./IpOfficeActions";
 import { PatentStatusTag } from "./PatentStatusTag";
 
 /** Current, superseded by a newer current one, or expired (the API marks the one that counts). */
@@ -23,6 +26,7 @@ const STATE_COLOURS = { current: "success", superseded: "default", expired: "war
 export function PatentDetailView({ id }: { id: string }) {
   const { t } = useTranslation();
   const patent = usePatent(id);
+  const role = useSession()?.user.role;
 
   if (patent.isPending) return <PageLoader />;
   if (patent.isError) return <QueryError error={patent.error} onRetry={() => void patent.refetch()} />;
@@ -71,6 +75,9 @@ export function PatentDetailView({ id }: { id: string }) {
         <PatentStatusTag status={p.status} />
         <Typography.Text type="secondary">{p.title}</Typography.Text>
       </Flex>
+
+      {role === "ipoffice" ? <IpOfficeActions patent={p} /> : null}
+      {role === "appraiser" ? <AppraisalForm patent={p} /> : null}
 
       <Card title={t("patent.basics")}>
         <Descriptions column={{ xs: 1, sm: 2, lg: 3 }}>

@@ -1,0 +1,5 @@
+import { AuditExplorer } from "@/features/audit/components/AuditExplorer";
+
+export function AuditRoute() {
+  return <AuditExplorer />;
+}

@@ -1,0 +1,5 @@
+import { DashboardView } from "@/features/dashboard/components/DashboardView";
+
+export function DashboardRoute() {
+  return <DashboardView />;
+}

@@ -1,0 +1,5 @@
+import { IntegrityCheck } from "@/features/audit/components/IntegrityCheck";
+
+export function IntegrityRoute() {
+  return <IntegrityCheck />;
+}

@@ -1,0 +1,58 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Role } from "@/config/roles";
+import { api } from "@/lib/apiClient";
+import { orgsQueryKey } from "@/lib/orgs";
+import type { Organisation, Page } from "@/types/api";
+
+/** An organisation as onboarding reports it: whether its role on the ledger has been granted. */
+export interface ProvisionedOrganisation extends Organisation {
+  roleGranted: boolean;
+  txHash: string | null;
+  blockNumber: number | null;
+}
+
+export type OrgKind = Exclude<Role, "admin">;
+export const ORG_KINDS: readonly OrgKind[] = ["enterprise", "bank", "appraiser", "ipoffice", "fund", "regulator"];
+
+const adminOrgsKey = ["admin", "orgs"] as const;
+
+/** GET /api/orgs, then each one's detail for whether its role was granted (tens of organisations). */
+export function useAdminOrgs() {
+  return useQuery({
+    queryKey: adminOrgsKey,
+    queryFn: async ({ signal }) => {
+      const page = await api.get<Page<Organisation>>("/orgs", { limit: 200 }, signal);
+      const details = await Promise.all(
+        page.items.map((org) =>
+          api.get<Organisation & { roleGranted: boolean }>(`/orgs/${encodeURIComponent(org.id)}`, undefined, signal),
+        ),
+      );
+      return { items: details, total: page.total };
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useRefreshOrgs() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: adminOrgsKey });
+    void queryClient.invalidateQueries({ queryKey: orgsQueryKey });
+  };
+}
+
+export function useCreateOrg() {
+  const refresh = useRefreshOrgs();
+  return useMutation({
+    mutationFn: (org: { name: string; kind: OrgKind }) => api.post<ProvisionedOrganisation>("/orgs", org),
+    onSuccess: refresh,
+  });
+}
+
+export function useProvisionOrg() {
+  const refresh = useRefreshOrgs();
+  return useMutation({
+    mutationFn: (id: string) => api.post<ProvisionedOrganisation>(`/orgs/${encodeURIComponent(id)}/provision`),
+    onSuccess: refresh,
+  });
+}

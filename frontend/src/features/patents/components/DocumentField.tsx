@@ -1,0 +1,36 @@
+import { UploadOutlined } from "@ant-design/icons";
+import { Button, Form, Upload, type UploadFile } from "antd";
+import { useTranslation } from "react-i18next";
+import { MAX_UPLOAD_BYTES, toUpload, type Upload as UploadBody } from "@/lib/files";
+
+/** One document for a form: kept in the form (not sent) until the form is submitted. */
+export function DocumentField({ name, label, testId }: { name: string; label: string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      valuePropName="fileList"
+      getValueFromEvent={(event: { fileList: UploadFile[] }) => event.fileList.slice(-1)}
+      rules={[
+        { required: true, message: t("patentActions.fileRequired") },
+        {
+          validator: async (_, files: UploadFile[] | undefined) => {
+            if ((files?.[0]?.size ?? 0) > MAX_UPLOAD_BYTES) throw new Error(t("patentActions.fileTooLarge"));
+          },
+        },
+      ]}
+    >
+      <Upload beforeUpload={() => false} maxCount={1} data-testid={testId}>
+        <Button icon={<UploadOutlined />}>{t("patentActions.chooseFile")}</Button>
+      </Upload>
+    </Form.Item>
+  );
+}
+
+/** The chosen file as the API takes it. */
+export async function documentOf(files: UploadFile[]): Promise<UploadBody> {
+  const file = files[0]?.originFileObj;
+  if (!file) throw new Error("no file chosen");
+  return toUpload(file);
+}
