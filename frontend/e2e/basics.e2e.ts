@@ -17,16 +17,16 @@ describe("the web app's basics", () => {
   it("signs in in Chinese by default and switches to English, which a reload keeps", async () => {
     const page = await newPage(browser);
     await page.goto("/login");
-    await expect.poll(() => page.locator("button[type=submit]").innerText()).toMatch(/登\s*录/);
+    await expect.poll(() => page.locator("button[type=submit]").innerText(), { timeout: 30_000 }).toMatch(/登\s*录/);
     await screenshot(page, "login");
     await signIn(page, "ent1");
-    await expect.poll(() => page.locator("body").innerText()).toContain("欢迎");
+    await expect.poll(() => page.locator("body").innerText(), { timeout: 30_000 }).toContain("欢迎");
 
     await page.getByRole("button", { name: "语言" }).click();
     await page.getByText("English", { exact: true }).click();
-    await expect.poll(() => page.locator("body").innerText()).toContain("Welcome");
+    await expect.poll(() => page.locator("body").innerText(), { timeout: 30_000 }).toContain("Welcome");
     await page.reload();
-    await expect.poll(() => page.locator("body").innerText()).toContain("Welcome");
+    await expect.poll(() => page.locator("body").innerText(), { timeout: 30_000 }).toContain("Welcome");
     await page.context().close();
   });
 
@@ -36,7 +36,7 @@ describe("the web app's basics", () => {
     await page.locator("#username").fill("bank1");
     await page.locator("#password").fill("not the password");
     await page.locator("button[type=submit]").click();
-    await expect.poll(() => page.locator(".ant-alert").innerText()).toContain("用户名或密码错误");
+    await expect.poll(() => page.locator(".ant-alert").innerText(), { timeout: 30_000 }).toContain("用户名或密码错误");
     expect(await page.locator("#username").inputValue()).toBe("bank1");
     expect(await page.locator("#password").inputValue()).toBe("not the password");
     expect(new URL(page.url()).pathname).toBe("/login");
@@ -47,7 +47,7 @@ describe("the web app's basics", () => {
     const page = await newPage(browser);
     await signIn(page, "admin");
     await page.goto("/patents");
-    await expect.poll(() => page.locator("body").innerText()).toContain("无权访问");
+    await expect.poll(() => page.locator("body").innerText(), { timeout: 30_000 }).toContain("无权访问");
     expect(new URL(page.url()).pathname).toBe("/patents");
     await page.context().close();
   });
@@ -56,7 +56,7 @@ describe("the web app's basics", () => {
     const page = await newPage(browser, { width: 390, height: 844 });
     await signIn(page, "ent1");
     await page.goto("/patents");
-    await expect.poll(() => page.locator("body").innerText()).toContain("CN");
+    await expect.poll(() => page.locator("body").innerText(), { timeout: 30_000 }).toContain("CN");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await screenshot(page, "enterprise-phone");
