@@ -14,6 +14,9 @@ export interface PlatformParams {
   fundPaid: string;
   fundRemaining: string;
   paused: boolean;
+  /** The transaction that last changed them (a pause, say). */
+  txHash: string | null;
+  blockNumber: number | null;
 }
 
 export interface Health {

@@ -1,29 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/apiClient";
+import { platformParamsQueryKey, type PlatformParams } from "@/lib/platform";
 
-/** GET /api/params: the platform parameters, and whether the regulator has paused it. */
-export interface PlatformParams {
-  ltvCapBps: number;
-  graceDays: number;
-  fundShareBps: number;
-  fundCapacity: string;
-  fundPaid: string;
-  fundRemaining: string;
-  paused: boolean;
-  txHash: string | null;
-  blockNumber: number | null;
-}
+export { usePlatformParams, type PlatformParams } from "@/lib/platform";
 
-export const platformParamsQueryKey = ["params"] as const;
-
-export function usePlatformParams() {
-  return useQuery({
-    queryKey: platformParamsQueryKey,
-    queryFn: ({ signal }) => api.get<PlatformParams>("/params", undefined, signal),
-  });
-}
-
-/** POST /api/platform/pause | unpause (regulator). */
+/** POST /api/platform/pause | unpause (regulator): the answer is the parameters, now (un)paused. */
 export function useSetPlatformPaused() {
   const queryClient = useQueryClient();
   return useMutation({
