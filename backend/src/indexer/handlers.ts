@@ -54,24 +54,34 @@ async function patentIds(ctx: HandlerContext, ids: unknown): Promise<string[]> {
   return Promise.all((ids as bigint[]).map((id) => ctx.patentIdOf(id)));
 }
 
-async function loanRow(ctx: HandlerContext, loanId: unknown) {
-  const { rows } = await ctx.db.query(
-    "select id, status, enterprise_org_id, bank_org_id, maturity_at, estimated_maturity_at from loans where id = $1",
-    [text(loanId)],
-  );
-  return rows[0] as
-    | {
-        id: string;
-        status: string;
-        enterprise_org_id: string | null;
-        bank_org_id: string | null;
-        maturity_at: Date | null;
-        estimated_maturity_at: Date | null;
-      }
-    | undefined;
+interface LoanRow {
+  id: string;
+  status: string;
+  enterprise_org_id: string | null;
+  bank_org_id: string | null;
+  maturity_at: Date | null;
+  estimated_maturity_at: Date | null;
+}
+
+/** One read per loan and event: notifying its parties and naming the audit subject share it. */
+const loanRows = new WeakMap<HandlerContext, Map<string, LoanRow | undefined>>();
+
+async function loanRow(ctx: HandlerContext, loanId: unknown): Promise<LoanRow | undefined> {
+  const rows = loanRows.get(ctx) ?? new Map<string, LoanRow | undefined>();
+  loanRows.set(ctx, rows);
+  const id = text(loanId);
+  if (!rows.has(id)) {
+    const result = await ctx.db.query<LoanRow>(
+      "select id, status, enterprise_org_id, bank_org_id, maturity_at, estimated_maturity_at from loans where id = $1",
+      [id],
+    );
+    rows.set(id, result.rows[0]);
+  }
+  return rows.get(id);
 }
 
 async function setLoan(ctx: HandlerContext, loanId: unknown, fields: Record<string, unknown>) {
+  loanRows.get(ctx)?.delete(text(loanId));
   const entries = Object.entries(fields);
   const assignments = entries.map(([column], i) => `${column} = $${i + 2}`);
   const { event } = ctx;
