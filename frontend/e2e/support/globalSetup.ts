@@ -2,6 +2,7 @@
  * Starts the real platform for the browser tests: `npm start` from the repository root, with a
  * fresh data folder and free ports (the web app is built and served on the API's port; the demo
  * data gives every role a user). Stopped with a Ctrl-C to its process group at the end.
+ * E2E_BASE_URL points the tests at a platform that is already running instead.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -33,6 +34,13 @@ function freePort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject) {
+  const running = process.env.E2E_BASE_URL;
+  if (running) {
+    // While writing tests: an `npm start` already running (its demo password in IPLEDGE_DEMO_PASSWORD).
+    project.provide("baseUrl", running.replace(/\/$/, ""));
+    project.provide("password", process.env.IPLEDGE_DEMO_PASSWORD ?? "ipledge-demo");
+    return;
+  }
   const dataDir = mkdtempSync(path.join(tmpdir(), "ipledge-e2e-"));
   const port = await freePort();
   const child = spawn("npm", ["start"], {
