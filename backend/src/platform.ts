@@ -7,7 +7,7 @@ import path from "node:path";
 import { Wallet } from "ethers";
 import { createApp } from "./app.js";
 import { checkLedgerBinding, checkSharedSecrets, LedgerMismatchError } from "./chain/binding.js";
-import { Chain } from "./chain/chain.js";
+import { Chain, DeploymentMissingError } from "./chain/chain.js";
 import { readDeployment } from "./chain/deployment.js";
 import { KeyVault } from "./chain/keyVault.js";
 import { LedgerWriter } from "./chain/ledgerWriter.js";
@@ -58,11 +58,11 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Pla
     if (applied.length) logger.info("migrations applied", { applied });
 
     const deployment = readDeployment(config.deploymentFile);
-    const chain = await Chain.connect(config.rpcUrl, deployment).catch(async (error: Error) => {
+    const chain = await Chain.connect(config.rpcUrl, deployment).catch(async (error: unknown) => {
+      if (!(error instanceof DeploymentMissingError)) throw error;
+      // a database that already describes a ledger: the chain lost it, so say how to start over
       const known = await db.query("select 1 from platform_meta limit 1");
-      throw known.rows.length > 0 && /no PledgeFinance contract/.test(error.message)
-        ? new LedgerMismatchError(error.message.replace(/^no/, "there is no"))
-        : error;
+      throw known.rows.length > 0 ? new LedgerMismatchError(`there is ${error.message}`) : error;
     });
     stops.push(async () => chain.destroy());
     await checkLedgerBinding(db, chain);

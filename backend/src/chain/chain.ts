@@ -15,6 +15,20 @@ import type { Deployment } from "./deployment.js";
 
 export const DEV_CHAIN_IDS = new Set([31337n, 1337n]);
 
+/** The node serves the deployment's chain id, but no PledgeFinance contract at its address. */
+export class DeploymentMissingError extends Error {
+  constructor(
+    readonly address: string,
+    readonly chainId: bigint,
+  ) {
+    super(
+      `no PledgeFinance contract at ${address} on chain ${chainId}: ` +
+        "the chain does not hold this deployment (was its data deleted?)",
+    );
+    this.name = "DeploymentMissingError";
+  }
+}
+
 export class Chain {
   readonly provider: JsonRpcProvider;
   readonly finance: PledgeFinance;
@@ -51,12 +65,7 @@ export class Chain {
     const isDevChain = DEV_CHAIN_IDS.has(chainId) && /anvil|hardhat|ganache/i.test(client);
     const chain = new Chain(rpcUrl, deployment, chainId, isDevChain);
     const code = await chain.provider.getCode(deployment.contracts.PledgeFinance.address);
-    if (code === "0x") {
-      throw new Error(
-        `no PledgeFinance contract at ${deployment.contracts.PledgeFinance.address} on chain ${chainId}: ` +
-          "the chain does not hold this deployment (was its data deleted?)",
-      );
-    }
+    if (code === "0x") throw new DeploymentMissingError(deployment.contracts.PledgeFinance.address, chainId);
     return chain;
   }
 

@@ -11,7 +11,7 @@ import { paths } from "@/config/paths";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { formatBps, formatFen } from "@/lib/money";
 import { useSession } from "@/lib/session";
-import { useLoan } from "../api/getLoan";
+import { useLoan, useLoanProduct } from "../api/getLoan";
 import { LoanActions } from "./LoanActions";
 import { LoanStatusTag } from "./LoanStatusTag";
 
@@ -48,7 +48,9 @@ export function LoanDetailView({ id }: { id: string }) {
           <Descriptions.Item label={t("loan.bank")}>
             <OrgName id={l.bankOrgId} />
           </Descriptions.Item>
-          <Descriptions.Item label={t("loan.product")}>#{l.productId}</Descriptions.Item>
+          <Descriptions.Item label={t("loan.product")}>
+            <ProductName id={l.productId} />
+          </Descriptions.Item>
           <Descriptions.Item label={t("loan.requestedAmount")}>{formatFen(l.requestedAmount)}</Descriptions.Item>
           <Descriptions.Item label={t("loan.approvedAmount")}>{l.amount ? formatFen(l.amount) : "—"}</Descriptions.Item>
           <Descriptions.Item label={t("loan.rate")}>
@@ -122,4 +124,10 @@ export function LoanDetailView({ id }: { id: string }) {
       </Card>
     </Space>
   );
+}
+
+/** The product's name as its bank published it; its number until that is known. */
+function ProductName({ id }: { id: string }) {
+  const product = useLoanProduct(id);
+  return <>{product.data?.name ? `${product.data.name} (#${id})` : `#${id}`}</>;
 }
