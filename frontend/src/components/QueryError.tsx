@@ -1,6 +1,7 @@
 import { Button, Result } from "antd";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "@/lib/apiClient";
+import { errorMessage } from "@/lib/errorMessages";
 
 /** What a failed load looks like: the API's own message, and a way to try again. */
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
@@ -15,14 +16,4 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () =>
       extra={onRetry ? <Button onClick={onRetry}>{t("app.retry")}</Button> : undefined}
     />
   );
-}
-
-type Translate = ReturnType<typeof useTranslation>["t"];
-
-/** A message for an error from the API client, in the user's language where it is a known case. */
-export function errorMessage(error: unknown, t: Translate): string {
-  if (!isApiError(error)) return t("errors.generic", { message: error instanceof Error ? error.message : "?" });
-  if (error.status === 0) return t("errors.network");
-  if (error.status === 503) return t("errors.unavailable");
-  return error.message;
 }

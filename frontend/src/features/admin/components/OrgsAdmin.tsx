@@ -45,7 +45,7 @@ function NewOrgForm() {
       </Form>
       <div style={{ marginTop: 16 }}>
         <LedgerWriteStatus
-          mutation={create}
+          write={create}
           testId="create-org-status"
           success={create.data ? `${create.data.name} · ${create.data.address}` : null}
         />
@@ -98,7 +98,7 @@ export function OrgsAdmin() {
         {t("admin.orgsTitle")}
       </Typography.Title>
       <NewOrgForm />
-      <LedgerWriteStatus mutation={provision} testId="provision-status" />
+      <LedgerWriteStatus write={provision} testId="provision-status" />
       {orgs.isError && !orgs.data ? (
         <QueryError error={orgs.error} onRetry={() => void orgs.refetch()} />
       ) : (

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Typ
 import { useTranslation } from "react-i18next";
 import { OrgName } from "@/components/OrgName";
 import { QueryError } from "@/components/QueryError";
-import { ledgerErrorMessage } from "@/lib/ledgerErrors";
+import { ledgerErrorMessage } from "@/lib/errorMessages";
 import { useOrgs } from "@/lib/orgs";
 import { useCreateUser, useDeleteUser, useUsers, type User } from "../api/users";
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Progress, Space, Table, Typography, type TableProps } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ledgerErrorMessage } from "@/lib/ledgerErrors";
+import { ledgerErrorMessage } from "@/lib/errorMessages";
 import { useIntegrityCheck, type IntegrityReport, type Mismatch } from "../api/verifyIntegrity";
 
 const KINDS = ["events", "documents", "records", "params", "patents", "appraisals", "products", "loans"] as const;

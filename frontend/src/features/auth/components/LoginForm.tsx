@@ -1,8 +1,8 @@
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "@/components/QueryError";
 import { isApiError } from "@/lib/apiClient";
+import { errorMessage } from "@/lib/errorMessages";
 import { useLogin, type Credentials } from "../api/login";
 
 /** Signs in; the login page follows the session to wherever the user was going. */

@@ -36,7 +36,7 @@ export function PlatformPauseControl() {
               </Button>
             </Popconfirm>
           </Flex>
-          <LedgerWriteStatus mutation={setPaused} testId="pause-status" />
+          <LedgerWriteStatus write={setPaused} testId="pause-status" />
         </Flex>
       )}
     </Card>

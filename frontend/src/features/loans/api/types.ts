@@ -56,6 +56,9 @@ export interface LoanDetail extends Loan {
 
 export type LoanWithTx = Loan & { txHash: string; blockNumber: number };
 
+/** The transaction that made a loan action, kept on screen after its form has gone. */
+export type LoanTx = Pick<LoanWithTx, "txHash" | "blockNumber">;
+
 export interface PledgeCheck {
   patentId: string;
   check: "owner" | "verified" | "fee_paid" | "not_preserved" | "no_invalidation" | "outlives_maturity" | "not_pledged";

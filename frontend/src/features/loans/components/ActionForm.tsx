@@ -14,7 +14,7 @@ import {
 } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { TxFeedback, type TxResult } from "@/components/TxFeedback";
+import { LedgerWriteStatus } from "@/components/LedgerWriteStatus";
 import { formatDate } from "@/lib/dates";
 import { maxLoanAmount, currentAppraisal } from "@/lib/ltv";
 import { fenToYuan, formatBps, formatFen, parseYuan } from "@/lib/money";
@@ -23,14 +23,14 @@ import { bpsToPercent, parsePercent } from "@/lib/percent";
 import { useChainTime, usePlatformParams } from "@/lib/platform";
 import { useCollateral, useLoanProduct, usePledgeChecks } from "../api/getLoan";
 import { useLoanAction, type LoanAction } from "../api/loanActions";
-import type { CollateralPatent, Loan } from "../api/types";
+import type { CollateralPatent, Loan, LoanTx } from "../api/types";
 
 type Values = Record<string, string | number | undefined>;
 
 interface Props {
   loan: Loan;
   action: LoanAction;
-  onDone: (result: TxResult) => void;
+  onDone: (result: LoanTx) => void;
   onCancel: () => void;
 }
 
@@ -46,7 +46,7 @@ const yuanRule = (message: string, max?: bigint, tooMuch?: string) => ({
 
 /**
  * One action's form. The body is built from what was typed; a refused submit leaves every field as
- * it was, and the reason is shown in words (components/txErrors).
+ * it was, and the reason is shown in words (components/LedgerWriteStatus).
  */
 export function ActionForm({ loan, action, onDone, onCancel }: Props) {
   const { t } = useTranslation();
@@ -60,7 +60,7 @@ export function ActionForm({ loan, action, onDone, onCancel }: Props) {
       .mutateAsync(body)
       .then((result) => onDone({ txHash: result.txHash, blockNumber: result.blockNumber }))
       .catch(() => {
-        // shown by TxFeedback from the mutation's state; the fields keep what was typed
+        // shown by LedgerWriteStatus from the mutation's state; the fields keep what was typed
       });
 
   const text = (name: string, label: string, max = 200) => (
@@ -167,7 +167,7 @@ export function ActionForm({ loan, action, onDone, onCancel }: Props) {
           {t("form.cancel")}
         </Button>
       </Flex>
-      <TxFeedback pending={mutation.isPending} error={mutation.error} />
+      <LedgerWriteStatus write={mutation} />
     </Form>
   );
 }

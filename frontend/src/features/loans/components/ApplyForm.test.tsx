@@ -107,7 +107,9 @@ describe("ApplyForm", { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByTestId("apply-submit"));
 
     expect(
-      await screen.findByText("所选专利已在另一笔贷款中，不能重复质押。", undefined, { timeout: 5000 }),
+      await screen.findByText("专利正用于另一笔进行中的贷款，暂不能办理此业务，也不能重复质押。", undefined, {
+        timeout: 5000,
+      }),
     ).toBeInTheDocument();
     expect(screen.getByTestId("apply-amount")).toHaveValue("500000");
     expect(screen.getByTestId("apply-purpose")).toHaveValue("R&D");

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Ta
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { QueryError } from "@/components/QueryError";
-import { TxFeedback } from "@/components/TxFeedback";
+import { LedgerWriteStatus } from "@/components/LedgerWriteStatus";
 import { paths } from "@/config/paths";
 import { formatDate } from "@/lib/dates";
 import { currentAppraisal, maxLoanAmount } from "@/lib/ltv";
@@ -167,7 +167,7 @@ export function ApplyForm({ initialProductId }: { initialProductId?: string }) {
             {t("apply.submit")}
           </Button>
         </Form.Item>
-        <TxFeedback pending={apply.isPending} error={apply.error} />
+        <LedgerWriteStatus write={apply} />
       </Form>
     </Card>
   );

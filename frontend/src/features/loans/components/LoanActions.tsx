@@ -1,12 +1,12 @@
 import { Button, Card, Flex, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { TxFeedback, type TxResult } from "@/components/TxFeedback";
+import { LedgerWriteStatus } from "@/components/LedgerWriteStatus";
 import type { Role } from "@/config/roles";
 import { formatDate } from "@/lib/dates";
 import { useChainTime } from "@/lib/platform";
 import type { LoanAction } from "../api/loanActions";
-import type { Loan } from "../api/types";
+import type { Loan, LoanTx } from "../api/types";
 import { ActionForm } from "./ActionForm";
 import { availableActions } from "./availableActions";
 
@@ -19,7 +19,7 @@ export function LoanActions({ loan, role }: { loan: Loan; role: Role }) {
   const now = chainTime.data ?? Date.parse(loan.chainTime) / 1000;
   const actions = availableActions(role, loan, now);
   const [open, setOpen] = useState<LoanAction | null>(null);
-  const [done, setDone] = useState<{ action: LoanAction; result: TxResult } | null>(null);
+  const [done, setDone] = useState<{ action: LoanAction; result: LoanTx } | null>(null);
 
   if (actions.length === 0 && !done) return null;
   const openAction = actions.find((a) => a.action === open && !a.disabledReason);
@@ -30,7 +30,7 @@ export function LoanActions({ loan, role }: { loan: Loan; role: Role }) {
         {done && (
           <div>
             <Typography.Text>{t(`loan.done.${done.action}`)}</Typography.Text>
-            <TxFeedback pending={false} result={done.result} />
+            <LedgerWriteStatus write={{ status: "success", data: done.result }} />
           </div>
         )}
         {actions.length > 0 && (

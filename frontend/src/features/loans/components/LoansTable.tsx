@@ -1,36 +1,28 @@
 import { Segmented, Table, Typography, type TableProps } from "antd";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { LoanStepsBar } from "@/components/LoanStepsBar";
 import { OrgName } from "@/components/OrgName";
 import { QueryError } from "@/components/QueryError";
 import { paths } from "@/config/paths";
 import type { Role } from "@/config/roles";
 import { formatDate, formatDateTime } from "@/lib/dates";
+import { firstFilter, oneOf, PAGE_SIZES, pageParams, sortOf, sortOrderOf, useListParams } from "@/lib/listParams";
 import { LOAN_STATUSES, type LoanStatus } from "@/lib/loanSteps";
 import { formatFen } from "@/lib/money";
-import { LOAN_SORTS, useLoans, type LoanQuery, type LoanSort } from "../api/getLoans";
+import { LOAN_SORTS, useLoans, type LoanQuery } from "../api/getLoans";
 import type { Loan } from "../api/types";
 import { LoanStatusTag } from "./LoanStatusTag";
 import { QUICK_FILTERS } from "./quickFilters";
 
-const PAGE_SIZES = [10, 20, 50, 100];
 const MERGED_LIMIT = 200;
 const COLLECTING: ReadonlySet<LoanStatus> = new Set(["disbursed", "defaulted"]);
 
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
-  (values as readonly (string | null)[]).includes(value) ? (value as T) : undefined;
-
-const sortOrderOf = (sort: LoanSort, field: string) =>
-  sort === field ? "ascend" : sort === `-${field}` ? "descend" : null;
-
 /** The view, status filter, sort and page live in the URL, so a list can be bookmarked and shared. */
 function useTableState(role: Role) {
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update } = useListParams();
   const views = QUICK_FILTERS[role];
   const view = views.find((v) => v.key === params.get("view")) ?? views[0]!;
-  const pageSize = Number(params.get("pageSize")) || 20;
-  const page = Math.max(Number(params.get("page")) || 1, 1);
   const status = view.key === "all" ? oneOf(LOAN_STATUSES, params.get("status")) : undefined;
   const sort = oneOf(LOAN_SORTS, params.get("sort")) ?? "-id";
   const merged = view.filters.length > 1;
@@ -41,18 +33,6 @@ function useTableState(role: Role) {
     limit: merged ? MERGED_LIMIT : pageSize,
     offset: merged ? 0 : (page - 1) * pageSize,
   }));
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   return { views, view, queries, merged, status, sort, page, pageSize, update };
 }
 
@@ -143,16 +123,12 @@ export function LoansTable({ role }: { role: Role }) {
   ];
 
   const onChange: TableProps<Loan>["onChange"] = (pagination, filters, sorter) => {
-    const one = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = one?.order ? String(one.columnKey) : undefined;
-    const nextSort = field ? (one?.order === "descend" ? `-${field}` : field) : undefined;
-    const first = (values: unknown) => (Array.isArray(values) && values.length > 0 ? String(values[0]) : undefined);
-    const filtersChanged = first(filters.status) !== status;
+    const nextStatus = firstFilter(filters.status);
+    const nextSort = sortOf(sorter);
     update({
-      status: first(filters.status),
+      status: nextStatus,
       sort: nextSort === "-id" ? undefined : nextSort,
-      page: filtersChanged || pagination.current === 1 ? undefined : String(pagination.current),
-      pageSize: pagination.pageSize === 20 ? undefined : String(pagination.pageSize),
+      ...pageParams(pagination, nextStatus !== status),
     });
   };
 

@@ -1,9 +1,10 @@
 import { Badge, Segmented, Space, Table, Tag, Typography, type TableProps } from "antd";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { QueryError } from "@/components/QueryError";
 import { mayOpen, paths } from "@/config/paths";
 import { formatDateTime } from "@/lib/dates";
+import { useListParams } from "@/lib/listParams";
 import type { Role } from "@/config/roles";
 import type { Messages } from "@/i18n/locales/zh-CN";
 import { useNotifications, type Notification } from "../api/getNotifications";
@@ -26,9 +27,8 @@ function Subject({ notification, role }: { notification: Notification; role: Rol
 
 export function NotificationsList({ role }: { role: Role }) {
   const { t, i18n } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, page, update } = useListParams();
   const filter = params.get("filter") === "all" ? "all" : "open";
-  const page = Math.max(Number(params.get("page")) || 1, 1);
   const notifications = useNotifications({
     open: filter === "open" ? true : undefined,
     limit: PAGE_SIZE,
@@ -75,7 +75,7 @@ export function NotificationsList({ role }: { role: Role }) {
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Segmented
         value={filter}
-        onChange={(value) => setParams(value === "all" ? { filter: "all" } : {}, { replace: true })}
+        onChange={(value) => update({ filter: value === "all" ? "all" : undefined, page: undefined })}
         options={[
           { value: "open", label: `${t("notification.open")} (${notifications.data?.open ?? "…"})` },
           { value: "all", label: t("notification.all") },
@@ -97,16 +97,7 @@ export function NotificationsList({ role }: { role: Role }) {
             total: notifications.data?.total ?? 0,
             showSizeChanger: false,
             showTotal: (count) => t("app.total", { count }),
-            onChange: (next) =>
-              setParams(
-                (current) => {
-                  const updated = new URLSearchParams(current);
-                  if (next === 1) updated.delete("page");
-                  else updated.set("page", String(next));
-                  return updated;
-                },
-                { replace: true },
-              ),
+            onChange: (next) => update({ page: next === 1 ? undefined : String(next) }),
           }}
         />
       )}

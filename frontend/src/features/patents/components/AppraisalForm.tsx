@@ -65,7 +65,7 @@ export function AppraisalForm({ patent }: { patent: Patent }) {
           <Button type="primary" htmlType="submit" loading={record.isPending} data-testid="appraisal-submit">
             {t("patentActions.appraise")}
           </Button>
-          <LedgerWriteStatus mutation={record} testId="appraisal-status" />
+          <LedgerWriteStatus write={record} testId="appraisal-status" />
         </Space>
       </Form>
     </Card>

@@ -45,7 +45,7 @@ function VerifyForm({ patent, onConfirmed }: FormProps) {
         <Button type="primary" htmlType="submit" loading={verify.isPending} data-testid="verify-patent-button">
           {t("patentActions.verify")}
         </Button>
-        <LedgerWriteStatus mutation={verify} testId="verify-status" />
+        <LedgerWriteStatus write={verify} testId="verify-status" />
       </Space>
     </Form>
   );
@@ -77,7 +77,7 @@ function ReasonForm({ patent, action, onConfirmed }: FormProps & { action: "reje
             {label}
           </Button>
         </Popconfirm>
-        <LedgerWriteStatus mutation={write} testId={`${action}-status`} />
+        <LedgerWriteStatus write={write} testId={`${action}-status`} />
       </Space>
     </Form>
   );
@@ -137,7 +137,7 @@ function LegalStatusForm({ patent, onConfirmed }: FormProps) {
         <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="legal-status-button">
           {t("patentActions.saveLegalStatus")}
         </Button>
-        <LedgerWriteStatus mutation={update} testId="legal-status-status" />
+        <LedgerWriteStatus write={update} testId="legal-status-status" />
       </Space>
     </Form>
   );

@@ -1,25 +1,19 @@
 import { Input, Space, Table, Typography, type TableProps } from "antd";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { OrgName } from "@/components/OrgName";
 import { QueryError } from "@/components/QueryError";
 import { paths } from "@/config/paths";
 import { formatDate } from "@/lib/dates";
+import { firstFilter, oneOf, PAGE_SIZES, pageParams, sortOf, sortOrderOf, useListParams } from "@/lib/listParams";
 import { formatFen } from "@/lib/money";
-import { PATENT_SORTS, usePatents, type PatentQuery, type PatentSort } from "../api/getPatents";
+import { PATENT_SORTS, usePatents, type PatentQuery } from "../api/getPatents";
 import { PATENT_KINDS, PATENT_STATUSES, type Patent, type PatentKind, type PatentStatus } from "../api/types";
 import { PatentStatusTag } from "./PatentStatusTag";
 
-const PAGE_SIZES = [10, 20, 50, 100];
-
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
-  (values as readonly (string | null)[]).includes(value) ? (value as T) : undefined;
-
 /** The list's search, filters, sort and page live in the URL, so a view can be bookmarked and shared. */
 function useTableState() {
-  const [params, setParams] = useSearchParams();
-  const pageSize = Number(params.get("pageSize")) || 20;
-  const page = Math.max(Number(params.get("page")) || 1, 1);
+  const { params, page, pageSize, update } = useListParams();
   const query: PatentQuery = {
     q: params.get("q") ?? undefined,
     status: oneOf(PATENT_STATUSES, params.get("status")),
@@ -28,23 +22,8 @@ function useTableState() {
     limit: pageSize,
     offset: (page - 1) * pageSize,
   };
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   return { query, page, pageSize, update };
 }
-
-const sortOrderOf = (sort: PatentSort | undefined, field: string) =>
-  sort === field ? "ascend" : sort === `-${field}` ? "descend" : null;
 
 export function PatentsTable({ showOwner }: { showOwner: boolean }) {
   const { t } = useTranslation();
@@ -118,17 +97,14 @@ export function PatentsTable({ showOwner }: { showOwner: boolean }) {
   ];
 
   const onChange: TableProps<Patent>["onChange"] = (pagination, filters, sorter) => {
-    const one = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = one?.order ? String(one.columnKey) : undefined;
-    const sort = field ? (one?.order === "descend" ? `-${field}` : field) : undefined;
-    const first = (values: unknown) => (Array.isArray(values) && values.length > 0 ? String(values[0]) : undefined);
-    const filtersChanged = first(filters.kind) !== query.kind || first(filters.status) !== query.status;
+    const kind = firstFilter(filters.kind);
+    const status = firstFilter(filters.status);
+    const sort = sortOf(sorter);
     update({
-      kind: first(filters.kind),
-      status: first(filters.status),
+      kind,
+      status,
       sort: sort === "-registeredAt" ? undefined : sort,
-      page: filtersChanged || pagination.current === 1 ? undefined : String(pagination.current),
-      pageSize: pagination.pageSize === 20 ? undefined : String(pagination.pageSize),
+      ...pageParams(pagination, kind !== query.kind || status !== query.status),
     });
   };
 

@@ -106,7 +106,7 @@ export function RegisterPatentForm() {
             {t("patentActions.register")}
           </Button>
           <LedgerWriteStatus
-            mutation={register}
+            write={register}
             testId="register-patent-status"
             success={
               register.data ? (

@@ -2,7 +2,7 @@ import { Button, Card, Flex, Popconfirm, Table, Tag, type TableProps } from "ant
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryError } from "@/components/QueryError";
-import { TxFeedback } from "@/components/TxFeedback";
+import { LedgerWriteStatus } from "@/components/LedgerWriteStatus";
 import { formatBps, formatFen } from "@/lib/money";
 import { useSession } from "@/lib/session";
 import { useProducts } from "../api/getProducts";
@@ -74,7 +74,7 @@ export function MyProducts() {
           <ProductForm />
         </Card>
       )}
-      <TxFeedback pending={setActive.isPending} result={setActive.data} error={setActive.error} />
+      <LedgerWriteStatus write={setActive} />
       <Table<Product>
         rowKey="id"
         size="middle"

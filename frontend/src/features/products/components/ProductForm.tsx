@@ -1,6 +1,6 @@
 import { Button, Form, Input, InputNumber } from "antd";
 import { useTranslation } from "react-i18next";
-import { TxFeedback } from "@/components/TxFeedback";
+import { LedgerWriteStatus } from "@/components/LedgerWriteStatus";
 import { parseYuan } from "@/lib/money";
 import { bpsToPercent, parsePercent } from "@/lib/percent";
 import { usePlatformParams } from "@/lib/platform";
@@ -124,7 +124,7 @@ export function ProductForm({ onCreated }: { onCreated?: () => void }) {
           {t("product.create")}
         </Button>
       </Form.Item>
-      <TxFeedback pending={create.isPending} result={create.data} error={create.error} />
+      <LedgerWriteStatus write={create} />
     </Form>
   );
 }
