@@ -6,12 +6,13 @@
  * PostgreSQL, so another instance on the same database replays them too.
  */
 import { randomUUID } from "node:crypto";
-import { JsonRpcProvider } from "ethers";
+import { JsonRpcProvider, Wallet } from "ethers";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { noteTransactionSent } from "../src/chain/sendWatch.js";
+import { noteTransactionSent, watchingSends } from "../src/chain/sendWatch.js";
 import { ApiError } from "../src/errors.js";
 import { IdempotencyKeys, type KeyedWrite } from "../src/http/idempotency.js";
+import { DEV_OPERATOR_KEY } from "../src/platform.js";
 import { Client, expectStatus, startTestPlatform, type Reply, type TestPlatform } from "./support/platform.js";
 import { document, isoDaysFrom, newPatentNumber, onboardCast, PASSWORD, type World } from "./support/world.js";
 
@@ -292,6 +293,26 @@ describe("idempotency keys", () => {
     const ok = { status: 201, body: '{"id":"1"}' };
     beforeAll(() => {
       keys = new IdempotencyKeys(platform.platform.ctx.db);
+    });
+
+    it("learns from the signer, through its queue and lock, whether a transaction went to the node", async () => {
+      const { signer, ledger } = platform.platform.ctx;
+      const transfer = { sent: false };
+      const refused = { sent: false };
+      // At once on one key's queue, so each watch must see only its own work. The operator holds no
+      // bank role, so the ledger refuses the second call in its simulation, before anything is sent.
+      const [sending, refusing] = await Promise.allSettled([
+        watchingSends(transfer, () =>
+          signer.send(DEV_OPERATOR_KEY, { to: Wallet.createRandom().address, data: "0x", value: 1n }),
+        ),
+        watchingSends(refused, () => signer.send(DEV_OPERATOR_KEY, ledger.finance("setProductActive", [1n, false]))),
+      ]);
+      expect(sending.status).toBe("fulfilled");
+      expect(refusing.status).toBe("rejected");
+      expect((refusing as PromiseRejectedResult).reason).toBeInstanceOf(ApiError);
+      expect((refusing as PromiseRejectedResult).reason.status).toBeLessThan(500);
+      expect(transfer.sent).toBe(true);
+      expect(refused.sent).toBe(false);
     });
 
     it("keeps a failure after a transaction was sent, so a retry never sends a second one", async () => {
