@@ -9,7 +9,8 @@ import path from "node:path";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import swaggerUi from "swagger-ui-express";
 import type { AppContext } from "./context.js";
-import { ApiError } from "./errors.js";
+import { ApiError, errorBody, internalError } from "./errors.js";
+import { IdempotencyKeys } from "./http/idempotency.js";
 import { Api } from "./http/route.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
@@ -25,7 +26,7 @@ import { systemRoutes } from "./modules/system/routes.js";
 export const BODY_LIMIT = "15mb";
 
 export function createApi(ctx: AppContext): Api {
-  const api = new Api(ctx.tokens);
+  const api = new Api(ctx.tokens, new IdempotencyKeys(ctx.db));
   for (const register of [
     systemRoutes,
     authRoutes,
@@ -50,7 +51,7 @@ export function openApiDocument(api: Api) {
       title: "iPledge API",
       version: "0.1.0",
       description:
-        "The iPledge IP-pledge financing platform (知识产权质押融资服务平台). Money is integer fen (a JSON integer or a decimal string in, a decimal string out); dates are ISO 8601; errors are {error: {code, message, details}}.",
+        "The iPledge IP-pledge financing platform (知识产权质押融资服务平台). Money is integer fen (a JSON integer or a decimal string in, a decimal string out); dates are ISO 8601; errors are {error: {code, message, details}}. Every signed-in write takes an optional Idempotency-Key header that makes a retry safe.",
     },
     servers: [{ url: "/" }],
   });
@@ -124,9 +125,7 @@ function errorHandler(ctx: AppContext): ErrorRequestHandler {
     if (apiError.status === 429)
       res.setHeader("Retry-After", String((apiError.details as { retryAfterSeconds: number }).retryAfterSeconds));
     if (res.headersSent) return;
-    res
-      .status(apiError.status)
-      .json({ error: { code: apiError.code, message: apiError.message, details: apiError.details } });
+    res.status(apiError.status).json(errorBody(apiError));
   };
 }
 
@@ -143,5 +142,5 @@ function toApiError(error: unknown): ApiError {
   if (status === 404) return new ApiError(404, "NOT_FOUND", "not found");
   if (status && status >= 400 && status < 500)
     return new ApiError(status, "BAD_REQUEST", "the request could not be read");
-  return new ApiError(500, "INTERNAL", "something went wrong on our side; the incident is logged");
+  return internalError();
 }

@@ -14,6 +14,15 @@ export class ApiError extends Error {
   }
 }
 
+/** The body of every error response. */
+export const errorBody = (error: ApiError) => ({
+  error: { code: error.code, message: error.message, details: error.details },
+});
+
+/** Anything that is not an ApiError: the client learns only that it happened. */
+export const internalError = () =>
+  new ApiError(500, "INTERNAL", "something went wrong on our side; the incident is logged");
+
 export const badRequest = (code: string, message: string, details?: unknown) =>
   new ApiError(400, code, message, details);
 export const unauthorized = (message = "a valid bearer token is required", code = "UNAUTHORIZED") =>

@@ -14,6 +14,7 @@ import { ApiError, unavailable } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { chainError, type Chain } from "./chain.js";
 import { decodeRevert, revertToApiError } from "./revert.js";
+import { noteTransactionSent } from "./sendWatch.js";
 
 export interface Call {
   to: string;
@@ -94,6 +95,7 @@ export class SignerQueues {
         value: call.value ?? 0n,
       });
       const raw = await wallet.signTransaction(transaction);
+      noteTransactionSent();
       return this.chain.call(() => this.chain.provider.send("eth_sendRawTransaction", [raw]) as Promise<string>);
     });
   }

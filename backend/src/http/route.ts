@@ -8,6 +8,13 @@ import { Router, type Request, type Response } from "express";
 import type { ZodType, z } from "zod";
 import { badRequest, forbidden } from "../errors.js";
 import type { OrgKind } from "../domain/ledger.js";
+import {
+  fingerprintOf,
+  IdempotencyKeyHeader,
+  idempotencyKeyOf,
+  REPLAYED_HEADER,
+  type IdempotencyKeys,
+} from "./idempotency.js";
 import { ErrorBody } from "./schemas.js";
 import type { Caller } from "./auth.js";
 
@@ -57,13 +64,34 @@ const ERROR_TEXT: Record<number, string> = {
   503: "Chain or database unavailable",
 };
 
+/** What the error statuses also mean on a write that takes an Idempotency-Key. */
+const IDEMPOTENCY_ERROR_TEXT: Record<number, string> = {
+  400: `${ERROR_TEXT[400]}, or a malformed Idempotency-Key (INVALID_IDEMPOTENCY_KEY)`,
+  409: `${ERROR_TEXT[409]}, or the first request with this Idempotency-Key is still running (IDEMPOTENCY_KEY_IN_PROGRESS)`,
+  422: `${ERROR_TEXT[422]}, or this Idempotency-Key was first sent with another request (IDEMPOTENCY_KEY_REUSED)`,
+};
+
+/** Every signed-in write takes an Idempotency-Key (a public route has no user to scope it to). */
+const acceptsIdempotencyKey = (route: { method: string; access: Access }) =>
+  route.method !== "get" && route.access !== "public";
+
+const REPLAYED_RESPONSE_HEADER = {
+  [REPLAYED_HEADER]: {
+    description: "`true` when this is the kept first result of an earlier request with the same Idempotency-Key",
+    schema: { type: "string", enum: ["true"] },
+  },
+};
+
 export class Api {
   readonly router = Router();
   readonly registry = new OpenAPIRegistry();
   /** Every route, for the authorization matrix and the OpenAPI-driven tests. */
   readonly routes: { method: string; path: string; access: Access }[] = [];
 
-  constructor(private readonly auth: Authenticator) {
+  constructor(
+    private readonly auth: Authenticator,
+    private readonly idempotencyKeys: IdempotencyKeys,
+  ) {
     this.registry.registerComponent("securitySchemes", "bearer", {
       type: "http",
       scheme: "bearer",
@@ -81,34 +109,57 @@ export class Api {
       if (Array.isArray(route.access) && !route.access.includes(caller!.role)) {
         throw forbidden(`a ${caller!.role} may not ${route.summary.toLowerCase()}`, { allowed: route.access });
       }
+      const idempotencyKey = acceptsIdempotencyKey(route) ? idempotencyKeyOf(req) : undefined;
       const params = parse(route.params, req.params, "path");
       const query = parse(route.query, req.query, "query");
       const body = parse(route.body, req.body, "body");
-      const result = await route.handler({
-        body: body as Output<B>,
-        query: query as Output<Q>,
-        params: params as Output<P>,
-        caller: caller as never,
-        req,
-        res,
-      });
-      if (!res.headersSent) res.status(route.status ?? 200).json(result);
+      const run = () =>
+        route.handler({
+          body: body as Output<B>,
+          query: query as Output<Q>,
+          params: params as Output<P>,
+          caller: caller as never,
+          req,
+          res,
+        });
+      if (idempotencyKey === undefined) {
+        const result = await run();
+        if (!res.headersSent) res.status(route.status ?? 200).json(result);
+        return;
+      }
+      const write = { userId: caller!.userId, key: idempotencyKey, fingerprint: fingerprintOf(req) };
+      const outcome = await this.idempotencyKeys.once(write, async () => ({
+        status: route.status ?? 200,
+        body: JSON.stringify(await run()),
+      }));
+      if (outcome.replayed) res.setHeader(REPLAYED_HEADER, "true");
+      res.status(outcome.status).type("json").send(outcome.body);
     });
   }
 
   private document(route: RouteDefinition<unknown, unknown, unknown, Access>): void {
-    const statuses = [400, ...(route.access === "public" ? [] : [401, 403]), 404, ...(route.errors ?? [])];
+    const idempotent = acceptsIdempotencyKey(route);
+    const statuses = [
+      ...new Set([
+        400,
+        ...(route.access === "public" ? [] : [401, 403]),
+        404,
+        ...(idempotent ? [409, 422] : []),
+        ...(route.errors ?? []),
+      ]),
+    ].sort((a, b) => a - b);
     const responses: Record<string, object> = {
       [route.status ?? 200]: route.produces
         ? { description: "The file", content: { [route.produces]: { schema: { type: "string", format: "binary" } } } }
         : {
             description: "OK",
+            ...(idempotent ? { headers: REPLAYED_RESPONSE_HEADER } : {}),
             ...(route.response ? { content: { "application/json": { schema: route.response } } } : {}),
           },
     };
     for (const status of statuses) {
       responses[status] = {
-        description: ERROR_TEXT[status] ?? "Error",
+        description: (idempotent ? IDEMPOTENCY_ERROR_TEXT[status] : undefined) ?? ERROR_TEXT[status] ?? "Error",
         content: { "application/json": { schema: ErrorBody } },
       };
     }
@@ -127,6 +178,7 @@ export class Api {
       request: {
         ...(route.params ? { params: route.params as never } : {}),
         ...(route.query ? { query: route.query as never } : {}),
+        ...(idempotent ? { headers: IdempotencyKeyHeader as never } : {}),
         ...(route.body
           ? { body: { content: { "application/json": { schema: route.body as ZodType } }, required: true } }
           : {}),

@@ -1,0 +1,177 @@
+/**
+ * The `Idempotency-Key` header on every signed-in write, so a client can retry a write whose
+ * answer it never saw. Keys belong to the user who sends them. A retry with the same key and the
+ * same request (method, path and body) has no second effect and gets the first result again, the
+ * same status and body, marked `Idempotent-Replayed: true`; the same key on another request is a
+ * 422 IDEMPOTENCY_KEY_REUSED; while the first request runs, the same key is a 409
+ * IDEMPOTENCY_KEY_IN_PROGRESS (nothing is run; retry it in a moment).
+ *
+ * What is kept as the first result: a success, and a failure after a transaction went to the node
+ * (say the receipt timed out: the transaction may still be mined, so a retry must not send a
+ * second one; the kept 5xx names the transaction). A failure before that changed nothing (every
+ * 4xx, including a transaction the ledger reverted, and an outage before sending) and releases
+ * the key, so a corrected or later retry may use it. Kept in PostgreSQL, so every instance and a
+ * restarted one replay the same; keys expire a day after their first use. A claim whose request
+ * never finished (its instance stopped) is taken over by a retry of the same request after a lease
+ * longer than any write can take.
+ */
+import { randomUUID } from "node:crypto";
+import type { Request } from "express";
+import { watchingSends } from "../chain/sendWatch.js";
+import type { Database } from "../db/db.js";
+import { canonicalJson, sha256, type Json } from "../domain/canonical.js";
+import { ApiError, badRequest, conflict, errorBody, internalError, unprocessable } from "../errors.js";
+import { z } from "./schemas.js";
+
+export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+export const REPLAYED_HEADER = "Idempotent-Replayed";
+/** A UUID or any other token of up to 128 letters, digits and `.` `_` `:` `-`. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+export const KEY_LIFETIME_HOURS = 24;
+/** Longer than a write can take (120 s for the receipt, 60 s for the indexer, the queue before them). */
+const CLAIM_LEASE_SECONDS = 600;
+
+/** The header as the OpenAPI document describes it on every signed-in write. */
+export const IdempotencyKeyHeader = z.object({
+  [IDEMPOTENCY_KEY_HEADER]: z
+    .string()
+    .regex(IDEMPOTENCY_KEY_PATTERN)
+    .optional()
+    .openapi({
+      description:
+        `Makes a retry safe: the same key (per user) with the same method, path and body replays the first result (marked ${REPLAYED_HEADER}: true) and changes nothing; ` +
+        `with another request it is a 422 IDEMPOTENCY_KEY_REUSED; while the first runs, a 409 IDEMPOTENCY_KEY_IN_PROGRESS. ` +
+        `Successes are kept, and failures after a transaction was sent; any other failure frees the key for a corrected retry. Keys expire ${KEY_LIFETIME_HOURS} h after first use.`,
+      example: "5f0c6f5e-8d1a-4d36-9a57-2c1b0e7f3a10",
+    }),
+});
+
+/** A response as sent: the status and the JSON text of the body. */
+export interface Outcome {
+  status: number;
+  body: string;
+}
+
+export interface KeyedWrite {
+  userId: string;
+  key: string;
+  fingerprint: Buffer;
+}
+
+/** The request's key, if it sent one; a key that breaks the pattern is a 400. */
+export function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.get(IDEMPOTENCY_KEY_HEADER);
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+    throw badRequest(
+      "INVALID_IDEMPOTENCY_KEY",
+      `the ${IDEMPOTENCY_KEY_HEADER} header is 1 to 128 letters, digits, '.', '_', ':' or '-' (a UUID fits)`,
+      { header: IDEMPOTENCY_KEY_HEADER },
+    );
+  }
+  return key;
+}
+
+/** What makes two requests the same request: the method, the path and the body (its keys in any order). */
+export function fingerprintOf(req: Request): Buffer {
+  return sha256(canonicalJson([req.method, req.originalUrl, (req.body ?? {}) as Json]));
+}
+
+const keyReused = (key: string) =>
+  unprocessable(
+    "IDEMPOTENCY_KEY_REUSED",
+    `${IDEMPOTENCY_KEY_HEADER} ${key} was first sent with another request (method, path or body); use a new key for a new request`,
+    { idempotencyKey: key },
+  );
+
+const keyInProgress = (key: string) =>
+  conflict(
+    "IDEMPOTENCY_KEY_IN_PROGRESS",
+    `the first request with ${IDEMPOTENCY_KEY_HEADER} ${key} is still running; retry in a moment for its result`,
+    { idempotencyKey: key },
+  );
+
+export class IdempotencyKeys {
+  constructor(private readonly db: Database) {}
+
+  /** Runs `write` once for its key, or answers with the outcome its first run kept. */
+  async once(request: KeyedWrite, write: () => Promise<Outcome>): Promise<Outcome & { replayed: boolean }> {
+    const claim = await this.claim(request);
+    if ("status" in claim) return { ...claim, replayed: true };
+    const watch = { sent: false };
+    let outcome: Outcome;
+    try {
+      outcome = await watchingSends(watch, write);
+    } catch (error) {
+      await this.settleFailure(request, claim.token, error, watch.sent);
+      throw error;
+    }
+    await this.keep(request, claim.token, outcome);
+    return { ...outcome, replayed: false };
+  }
+
+  /** The key for this request (a token naming this run), or the first run's kept outcome. */
+  private async claim(request: KeyedWrite): Promise<{ token: string } | Outcome> {
+    await this.forgetExpired(request.userId);
+    // A released key vanishes between the two statements at most once per competing request.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const token = randomUUID();
+      const claimed = await this.db.query<{ claim: string }>(
+        `insert into idempotency_keys (user_id, key, fingerprint, claim) values ($1, $2, $3, $4)
+         on conflict (user_id, key) do update set claim = excluded.claim, created_at = now()
+           where idempotency_keys.status is null and idempotency_keys.fingerprint = excluded.fingerprint
+             and idempotency_keys.created_at < now() - make_interval(secs => $5)
+         returning claim`,
+        [request.userId, request.key, request.fingerprint, token, CLAIM_LEASE_SECONDS],
+      );
+      if (claimed.rows[0]?.claim === token) return { token };
+      const { rows } = await this.db.query<{ fingerprint: Buffer; status: number | null; response: string | null }>(
+        "select fingerprint, status, response from idempotency_keys where user_id = $1 and key = $2",
+        [request.userId, request.key],
+      );
+      const first = rows[0];
+      if (!first) continue;
+      if (!first.fingerprint.equals(request.fingerprint)) throw keyReused(request.key);
+      if (first.status === null) throw keyInProgress(request.key);
+      return { status: first.status, body: first.response! };
+    }
+    throw keyInProgress(request.key);
+  }
+
+  /** A failure is kept only when a transaction went out before it; otherwise the key is free again. */
+  private async settleFailure(request: KeyedWrite, token: string, error: unknown, sent: boolean): Promise<void> {
+    const failure = error instanceof ApiError ? error : internalError();
+    try {
+      if (sent && failure.status >= 500) {
+        await this.keep(request, token, { status: failure.status, body: JSON.stringify(errorBody(failure)) });
+      } else {
+        await this.release(request, token);
+      }
+    } catch {
+      // The database failed too: the claim stays until its lease ends; the request's own error is the answer.
+    }
+  }
+
+  private async keep(request: KeyedWrite, token: string, outcome: Outcome): Promise<void> {
+    await this.db.query(
+      `update idempotency_keys set status = $4, response = $5, completed_at = now()
+        where user_id = $1 and key = $2 and claim = $3`,
+      [request.userId, request.key, token, outcome.status, outcome.body],
+    );
+  }
+
+  private async release(request: KeyedWrite, token: string): Promise<void> {
+    await this.db.query("delete from idempotency_keys where user_id = $1 and key = $2 and claim = $3", [
+      request.userId,
+      request.key,
+      token,
+    ]);
+  }
+
+  private async forgetExpired(userId: string): Promise<void> {
+    await this.db.query(
+      "delete from idempotency_keys where user_id = $1 and created_at < now() - make_interval(hours => $2)",
+      [userId, KEY_LIFETIME_HOURS],
+    );
+  }
+}
