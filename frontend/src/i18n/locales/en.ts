@@ -444,6 +444,7 @@ export const en: Messages = {
       toRegister: "Pledges to register",
       toRelease: "Pledges to release",
       atRisk: "Collateral at risk",
+      active: "In progress",
     },
     action: {
       withdraw: "Withdraw",

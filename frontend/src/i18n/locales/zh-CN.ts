@@ -438,6 +438,7 @@ export const zhCN = {
       toRegister: "待质押登记",
       toRelease: "待注销质押",
       atRisk: "质押物有风险",
+      active: "进行中",
     },
     action: {
       withdraw: "撤回申请",
