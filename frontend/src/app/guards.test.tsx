@@ -30,7 +30,7 @@ function app(url: string) {
   );
 }
 
-describe("guards", () => {
+describe("guards", { timeout: 20_000 }, () => {
   it("sends someone not signed in to the login page", () => {
     app("/patents");
     expect(screen.getByText("login page")).toBeInTheDocument();

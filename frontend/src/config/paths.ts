@@ -38,7 +38,12 @@ export const paths = {
   patentRegister: { path: "/patents/new", href: () => "/patents/new", roles: ["enterprise"] },
   verificationQueue: { path: "/patents/to-verify", href: () => "/patents/to-verify", roles: ["ipoffice"] },
   appraisalQueue: { path: "/patents/to-appraise", href: () => "/patents/to-appraise", roles: ["appraiser"] },
-  patents: { path: "/patents", href: () => "/patents", roles: PATENT_READERS },
+  patents: {
+    path: "/patents",
+    /** `status` opens the list filtered to patents in that state */
+    href: (status?: string) => (status ? `/patents?status=${encodeURIComponent(status)}` : "/patents"),
+    roles: PATENT_READERS,
+  },
   patent: {
     path: "/patents/:id",
     href: (id: string) => `/patents/${encodeURIComponent(id)}`,
@@ -52,7 +57,18 @@ export const paths = {
     href: (ids: readonly string[]) => `/products/compare?ids=${ids.map(encodeURIComponent).join(",")}`,
   },
   myProducts: { path: "/products/mine", href: () => "/products/mine", roles: ["bank"] as readonly Role[] },
-  loans: { path: "/loans", href: () => "/loans", roles: LOAN_READERS },
+  loans: {
+    path: "/loans",
+    /** `view` opens one of the role's quick filters (loans/components/quickFilters); `status` filters the full list */
+    href: (query: { view?: string; status?: string } = {}) => {
+      const params = new URLSearchParams();
+      if (query.view) params.set("view", query.view);
+      if (query.status) params.set("status", query.status);
+      const search = params.toString();
+      return search ? `/loans?${search}` : "/loans";
+    },
+    roles: LOAN_READERS,
+  },
   loanApply: {
     path: "/loans/apply",
     href: (productId?: string) =>

@@ -13,7 +13,19 @@ export interface QuickFilter {
 const ALL: QuickFilter = { key: "all", filters: [{}] };
 
 export const QUICK_FILTERS: Record<Role, readonly QuickFilter[]> = {
-  enterprise: [ALL],
+  enterprise: [
+    ALL,
+    {
+      key: "active",
+      filters: [
+        { status: "applied" },
+        { status: "approved" },
+        { status: "pledged" },
+        { status: "disbursed" },
+        { status: "defaulted" },
+      ],
+    },
+  ],
   bank: [
     ALL,
     { key: "applications", filters: [{ status: "applied" }] },

@@ -25,6 +25,13 @@ export interface PatentQuery {
   offset: number;
 }
 
+/** The offices' work queues: new records to verify (the IP office), patents without a current valuation (an appraiser). */
+export const PATENT_QUEUES = {
+  verification: { status: "registered" },
+  appraisal: { needsAppraisal: true },
+} as const satisfies Record<string, Omit<PatentQuery, "limit" | "offset">>;
+export type PatentQueueKind = keyof typeof PATENT_QUEUES;
+
 export const patentsQueryKey = (query?: PatentQuery) => (query ? (["patents", "list", query] as const) : ["patents"]);
 
 export const getPatents = (query: PatentQuery, signal?: AbortSignal) =>

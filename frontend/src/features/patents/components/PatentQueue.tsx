@@ -6,7 +6,7 @@ import { OrgName } from "@/components/OrgName";
 import { QueryError } from "@/components/QueryError";
 import { paths } from "@/config/paths";
 import { formatDate } from "@/lib/dates";
-import { usePatents } from "../api/getPatents";
+import { PATENT_QUEUES, usePatents, type PatentQueueKind } from "../api/getPatents";
 import type { Patent, PatentKind } from "../api/types";
 import { PatentStatusTag } from "./PatentStatusTag";
 
@@ -16,11 +16,11 @@ const PAGE_SIZE = 20;
  * What waits for this office: new records to verify (the IP office) or patents without a current
  * valuation (an appraiser). Each opens the patent's page, where the action is.
  */
-export function PatentQueue({ queue }: { queue: "verification" | "appraisal" }) {
+export function PatentQueue({ queue }: { queue: PatentQueueKind }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const patents = usePatents({
-    ...(queue === "verification" ? { status: "registered" as const } : { needsAppraisal: true }),
+    ...PATENT_QUEUES[queue],
     sort: "registeredAt",
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
