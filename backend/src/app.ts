@@ -12,6 +12,7 @@ import type { AppContext } from "./context.js";
 import { ApiError, errorBody, internalError } from "./errors.js";
 import { IdempotencyKeys } from "./http/idempotency.js";
 import { Api } from "./http/route.js";
+import { rejectForbiddenBodyText, rejectUnreadableUrl } from "./http/text.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { documentRoutes } from "./modules/documents/routes.js";
@@ -64,7 +65,14 @@ export function createApp(ctx: AppContext) {
   const api = createApi(ctx);
   const document = openApiDocument(api);
 
-  app.use("/api", securityHeaders, requireJsonBody, express.json({ limit: BODY_LIMIT, strict: false }));
+  app.use(
+    "/api",
+    securityHeaders,
+    rejectUnreadableUrl,
+    requireJsonBody,
+    express.json({ limit: BODY_LIMIT, strict: false }),
+    rejectForbiddenBodyText,
+  );
   app.get("/api/openapi.json", (_req, res) => void res.json(document));
   app.use("/api/docs", swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: "iPledge API" }));
   app.use("/api", api.router);

@@ -56,10 +56,13 @@ export class SignerQueues {
     return { hash, receipt };
   }
 
-  /** Simulates `call` from `from`; throws the contract's error as an ApiError. */
+  /**
+   * Simulates `call` from `from` on the pending state (a transaction this key sent just before may
+   * not be mined yet); throws the contract's error as an ApiError.
+   */
   async simulate(from: string, call: Call): Promise<bigint> {
     try {
-      return await this.chain.provider.estimateGas({ from, ...call });
+      return await this.chain.provider.estimateGas({ from, ...call, blockTag: "pending" });
     } catch (error) {
       throw this.toApiError(error);
     }

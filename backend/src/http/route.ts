@@ -144,6 +144,8 @@ export class Api {
         400,
         ...(route.access === "public" ? [] : [401, 403]),
         404,
+        // any request that is not a GET may carry a body: too large, or not JSON
+        ...(route.method === "get" ? [] : [413, 415]),
         ...(idempotent ? [409, 422] : []),
         ...(route.errors ?? []),
       ]),
@@ -193,6 +195,14 @@ function parse<S>(schema: S, value: unknown, where: "path" | "query" | "body"): 
     if (where === "body" && value !== undefined && !isEmptyObject(value)) {
       throw badRequest("VALIDATION_FAILED", "this request takes no body", {
         issues: [{ path: "body", message: "unexpected body" }],
+      });
+    }
+    if (where === "query" && !isEmptyObject(value)) {
+      throw badRequest("VALIDATION_FAILED", "this request takes no query parameters", {
+        issues: Object.keys(value as object).map((name) => ({
+          path: `query.${name}`,
+          message: "unexpected parameter",
+        })),
       });
     }
     return undefined as Output<S>;

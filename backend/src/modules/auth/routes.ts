@@ -27,7 +27,7 @@ export function authRoutes(api: Api, ctx: AppContext): void {
     tag: "auth",
     access: "public",
     body: Login,
-    errors: [429],
+    errors: [401, 429],
     response: z.object({ token: z.string(), user: UserOut }),
     handler: async ({ body, req }) => {
       const ip = req.ip ?? "unknown";

@@ -191,10 +191,11 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
     "legal-status",
     "Update a patent's legal status",
     LegalStatus,
-    // The fields not named keep their value on chain, read in the IP office's turn, so two partial
+    // The fields not named keep their value on chain, read in the IP office's turn and from the
+    // pending state (the turn's previous transaction may be sent but not mined yet), so two partial
     // updates sent together cannot undo each other.
     async (tokenId, body: z.infer<typeof LegalStatus>) => async () => {
-      const current = await ctx.chain.call(() => ctx.chain.registry.getPatent(tokenId));
+      const current = await ctx.chain.call(() => ctx.chain.registry.getPatent(tokenId, { blockTag: "pending" }));
       return ctx.ledger.registry("updateLegalStatus", [
         tokenId,
         body.feePaidUntil ?? current.feePaidUntil,
