@@ -7,6 +7,7 @@
 import type { RequestHandler } from "express";
 import { badRequest } from "../errors.js";
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const FORBIDDEN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\p{Cs}/u;
 
 const MAX_DEPTH = 32;
