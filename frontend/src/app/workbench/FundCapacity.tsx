@@ -27,14 +27,14 @@ export function FundCapacity() {
       ) : (
         <>
           <Row gutter={[16, 16]}>
-            <Col xs={24} sm={8}>
+            <Col xs={24} md={8}>
               <Statistic
                 title={t("home.fundTotal")}
                 loading={!data}
                 value={data ? formatFen(data.fundCapacity) : "…"}
               />
             </Col>
-            <Col xs={24} sm={8}>
+            <Col xs={24} md={8}>
               <Statistic
                 title={t("home.fundPaid")}
                 loading={!data}
@@ -42,7 +42,7 @@ export function FundCapacity() {
                 valueRender={(node) => <span data-testid="fund-capacity-paid">{node}</span>}
               />
             </Col>
-            <Col xs={24} sm={8}>
+            <Col xs={24} md={8}>
               <Statistic
                 title={t("home.fundRemaining")}
                 loading={!data}

@@ -23,10 +23,10 @@ import {
 } from "./figures";
 import { FundCapacity } from "./FundCapacity";
 
-/** One figure's place: a full row on a phone, two or four to a row on wider screens. */
+/** One figure's place: a full row on a phone, two or four to a row on wider screens (three quarters when wide). */
 function Cell({ children, wide }: { children: ReactNode; wide?: boolean }) {
   return wide ? (
-    <Col xs={24} lg={12}>
+    <Col xs={24} lg={18}>
       {children}
     </Col>
   ) : (
