@@ -48,9 +48,9 @@ async function npmStart(env: Record<string, string>, until = /iPledge is running
   return { child, url: `http://127.0.0.1:${env.PORT}`, output: () => output, exited };
 }
 
-/** Ctrl-C: SIGINT to the whole process group. */
-async function interrupt(started: Started): Promise<void> {
-  process.kill(-started.child.pid!, "SIGINT");
+/** Ctrl-C (SIGINT), or a service manager's stop (SIGTERM), to the whole process group. */
+async function interrupt(started: Started, signal: "SIGINT" | "SIGTERM" = "SIGINT"): Promise<void> {
+  process.kill(-started.child.pid!, signal);
   await started.exited;
 }
 
@@ -130,7 +130,7 @@ describe("npm start", () => {
     expect(leftovers(dataDir, first.child.pid!)).toEqual([]);
   });
 
-  it("starts again with every patent, loan and event kept, and the ledger and database agree", async () => {
+  it("starts again with every patent, loan and event kept, the ledger and database agree, and a SIGTERM stops it cleanly", async () => {
     const second = await npmStart(env);
     try {
       expect(second.output()).not.toMatch(/seeding the demo data/);
@@ -197,8 +197,9 @@ describe("npm start", () => {
         rmSync(secondDataDir, { recursive: true, force: true });
       }
     } finally {
-      await interrupt(second);
+      await interrupt(second, "SIGTERM");
     }
+    expect(second.output()).toMatch(/stopped; the data is kept/);
     expect(leftovers(dataDir, second.child.pid!)).toEqual([]);
   });
 

@@ -53,3 +53,46 @@ describe("apiClient", () => {
     );
   });
 });
+
+describe("a write's Idempotency-Key", () => {
+  const keyOf = (call: unknown[]) => ((call[1] as RequestInit).headers as Record<string, string>)["Idempotency-Key"];
+  const write = () => apiRequest("/loans/1/repayments", { method: "POST", body: { amount: "100", reference: "HK-1" } });
+
+  it("is kept for a retry while the first attempt's outcome is open, and renewed after a definite answer", async () => {
+    setSession({ token: "t0k", user: { id: "2", username: "bank1", orgId: "3", role: "bank" } });
+    const answers = [
+      () => {
+        throw new TypeError("Failed to fetch");
+      },
+      () => json(504, { error: { code: "TRANSACTION_PENDING", message: "sent, not mined yet" } }),
+      () => json(201, { id: "1" }),
+      () => json(201, { id: "1" }),
+    ];
+    const fetch = vi.fn(async () => answers.shift()!());
+    vi.stubGlobal("fetch", fetch);
+    await expect(write()).rejects.toMatchObject({ code: "NETWORK" });
+    await expect(write()).rejects.toMatchObject({ code: "TRANSACTION_PENDING" });
+    await expect(write()).resolves.toEqual({ id: "1" });
+    await expect(write()).resolves.toEqual({ id: "1" });
+    const keys = fetch.mock.calls.map(keyOf);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).toBe(keys[0]);
+    expect(keys[3]).not.toBe(keys[0]);
+  });
+
+  it("is renewed after a refusal (nothing was written) and differs for another body; reads carry none", async () => {
+    setSession({ token: "t0k", user: { id: "2", username: "bank1", orgId: "3", role: "bank" } });
+    const fetch = vi.fn(async () => json(422, { error: { code: "OVERPAYMENT", message: "more than owed" } }));
+    vi.stubGlobal("fetch", fetch);
+    await write().catch(() => undefined);
+    await write().catch(() => undefined);
+    await apiRequest("/loans/1/repayments", { method: "POST", body: { amount: "99", reference: "HK-1" } }).catch(
+      () => undefined,
+    );
+    await apiRequest("/loans/1").catch(() => undefined);
+    const keys = fetch.mock.calls.map(keyOf);
+    expect(new Set(keys.slice(0, 3)).size).toBe(3);
+    expect(keys[3]).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@
  * an error means on screen.
  */
 import { getSession } from "./session";
+import { idempotencyKeyFor, outcomeIsOpen, settleIntent } from "./writeIntents";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -62,15 +63,31 @@ async function errorFrom(response: Response): Promise<ApiError> {
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? (options.body === undefined ? "GET" : "POST");
+  const write = method !== "GET";
+  try {
+    const result = await send<T>(path, method, options);
+    if (write) settleIntent(method, path, options.body);
+    return result;
+  } catch (error) {
+    if (write && error instanceof ApiError && !outcomeIsOpen(error.status, error.code)) {
+      settleIntent(method, path, options.body);
+    }
+    throw error;
+  }
+}
+
+async function send<T>(path: string, method: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   const token = getSession()?.token;
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && token) headers["Idempotency-Key"] = idempotencyKeyFor(method, path, options.body);
 
   let response: Response;
   try {
     response = await fetch(apiUrl(path, options.query), {
-      method: options.method ?? (options.body === undefined ? "GET" : "POST"),
+      method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,

@@ -143,10 +143,14 @@ export const en: Messages = {
     PAYLOAD_TOO_LARGE: "The file is too large: at most 10 MB.",
     RATE_LIMITED: "Too many attempts; please wait a moment.",
     TRANSACTION_PENDING:
-      "The transaction was sent but is not confirmed yet; reload shortly to see the result rather than sending it again.",
+      "The transaction was sent but is not confirmed yet; reload shortly to see the result. Submitting again will not do it twice.",
     CHAIN_UNAVAILABLE: "The ledger is unavailable; try again shortly.",
     DATABASE_UNAVAILABLE: "The database is unavailable; try again shortly.",
     CONTRACT_REVERTED: "The ledger refused the transaction: {{message}}",
+    IDEMPOTENCY_KEY_IN_PROGRESS:
+      "This submission is still being processed; try again in a moment. It will not be done twice.",
+    INVALID_INPUT:
+      "The input contains characters that cannot be stored (such as control characters); remove them and submit again.",
   },
   // Regulator, audit, admin and patent-action pages (fe-regulator).
   dashboard: {

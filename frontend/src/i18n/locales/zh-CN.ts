@@ -135,10 +135,12 @@ export const zhCN = {
     NOT_FOUND: "找不到要办理的记录，它可能已被删除或您无权查看。",
     PAYLOAD_TOO_LARGE: "文件过大：单个文件不能超过 10 MB。",
     RATE_LIMITED: "操作过于频繁，请稍后再试。",
-    TRANSACTION_PENDING: "交易已提交但尚未确认，请稍后刷新查看结果，不要重复提交。",
+    TRANSACTION_PENDING: "交易已提交但尚未确认，请稍后刷新查看结果；再次提交也不会重复办理。",
     CHAIN_UNAVAILABLE: "区块链节点暂不可用，请稍后再试。",
     DATABASE_UNAVAILABLE: "数据库暂不可用，请稍后再试。",
     CONTRACT_REVERTED: "账本拒绝了这笔交易：{{message}}",
+    IDEMPOTENCY_KEY_IN_PROGRESS: "这笔提交仍在处理中，请稍候片刻再试；不会重复办理。",
+    INVALID_INPUT: "输入中含有无法保存的字符（例如控制字符），请删除后再提交。",
   },
   // Regulator, audit, admin and patent-action pages (fe-regulator).
   dashboard: {
