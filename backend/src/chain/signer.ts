@@ -101,7 +101,7 @@ export class SignerQueues {
         value: call.value ?? 0n,
       });
       const raw = await wallet.signTransaction(transaction);
-      noteTransactionSent();
+      await noteTransactionSent(Transaction.from(raw).hash!);
       return this.chain.call(() => this.chain.provider.send("eth_sendRawTransaction", [raw]) as Promise<string>);
     });
   }
