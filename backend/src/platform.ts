@@ -54,6 +54,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Pla
     }
     const db = new Database(databaseUrl, logger);
     stops.push(() => db.close());
+    await db.announce();
     const applied = await migrate(db);
     if (applied.length) logger.info("migrations applied", { applied });
 

@@ -320,7 +320,7 @@ describe("idempotency keys", () => {
       const pending = new ApiError(504, "TRANSACTION_PENDING", "sent but not mined yet", { txHash: "0xabc" });
       await expect(
         keys.once(request, async () => {
-          noteTransactionSent();
+          await noteTransactionSent("0xabc");
           throw pending;
         }),
       ).rejects.toBe(pending);

@@ -10,19 +10,8 @@ import { PledgeFinance__factory } from "../../typechain-types/index.js";
 import { rebuildProjections } from "../src/indexer/indexer.js";
 import { DEV_OPERATOR_KEY } from "../src/platform.js";
 import { Client, expectStatus, startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { dumpProjections } from "./support/reindex.js";
 import { document, isoDaysFrom, newPatentNumber, onboardCast, type World } from "./support/world.js";
-
-const PROJECTIONS = {
-  platform_state: "id",
-  patents: "id",
-  appraisals: "patent_id, index",
-  products: "id",
-  loans: "id",
-  loan_patents: "loan_id, position",
-  notifications: "id",
-  chain_events: "block_number, log_index",
-  chain_event_orgs: "org_id, block_number, log_index",
-};
 
 describe("the indexer", () => {
   let platform: TestPlatform;
@@ -59,13 +48,7 @@ describe("the indexer", () => {
     return expectStatus(reply, 201).body;
   };
 
-  const dump = async () => {
-    const tables: Record<string, unknown[]> = {};
-    for (const [table, key] of Object.entries(PROJECTIONS)) {
-      tables[table] = (await db.query(`select * from ${table} order by ${key}`)).rows;
-    }
-    return tables;
-  };
+  const dump = () => dumpProjections(db);
 
   const operatorFinance = () => {
     const deployment = platform.platform.ctx.chain.deployment;

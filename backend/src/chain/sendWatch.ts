@@ -1,12 +1,15 @@
 /**
  * Whether some work handed a transaction to the chain node. A write that fails after that may
- * still have changed the ledger (the transaction can be mined after a timeout), so an idempotent
- * request keeps such a failure as its outcome rather than letting a retry send a second one.
+ * still have changed the ledger (the transaction can be mined after a timeout, or after the
+ * instance died), so an idempotent request records each transaction before it goes out and keeps
+ * such a failure as its outcome rather than letting a retry send a second one.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 
 export interface SendWatch {
   sent: boolean;
+  /** Runs before a transaction goes to the node; when it throws, the transaction is not sent. */
+  beforeSend?: (txHash: string) => Promise<void>;
 }
 
 const watches = new AsyncLocalStorage<SendWatch>();
@@ -17,7 +20,9 @@ export function watchingSends<T>(watch: SendWatch, work: () => Promise<T>): Prom
 }
 
 /** Called by the signer just before a signed transaction goes to the node. */
-export function noteTransactionSent(): void {
+export async function noteTransactionSent(txHash: string): Promise<void> {
   const watch = watches.getStore();
-  if (watch) watch.sent = true;
+  if (!watch) return;
+  await watch.beforeSend?.(txHash);
+  watch.sent = true;
 }

@@ -10,6 +10,7 @@
  */
 import { Transaction, Wallet, isCallException, type TransactionReceipt } from "ethers";
 import type { Database } from "../db/db.js";
+import { crashPoint } from "../crashPoints.js";
 import { ApiError, unavailable } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { chainError, type Chain } from "./chain.js";
@@ -51,7 +52,9 @@ export class SignerQueues {
         async () => (call = typeof callInTurn === "function" ? await callInTurn() : callInTurn),
       ),
     );
+    crashPoint("signer-sent");
     const receipt = await this.waitForReceipt(hash);
+    crashPoint("signer-mined");
     if (receipt.status !== 1) throw await this.explainFailure(wallet.address, call!, receipt);
     return { hash, receipt };
   }
@@ -98,7 +101,7 @@ export class SignerQueues {
         value: call.value ?? 0n,
       });
       const raw = await wallet.signTransaction(transaction);
-      noteTransactionSent();
+      await noteTransactionSent(Transaction.from(raw).hash!);
       return this.chain.call(() => this.chain.provider.send("eth_sendRawTransaction", [raw]) as Promise<string>);
     });
   }

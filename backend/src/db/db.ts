@@ -3,6 +3,7 @@
  * logged. A transaction runs on one checked-out client. Connection failures become 503s and
  * constraint violations become domain errors, so callers never see driver internals.
  */
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { ApiError, badRequest, conflict, unavailable } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -21,6 +22,10 @@ export class Database {
   readonly pool: pg.Pool;
   /** Set when the platform begins to stop: connection losses are expected from then on. */
   stopping = false;
+  /** This instance's name among those sharing the database (the application_name of its presence). */
+  readonly instance = `ipledge-api:${randomUUID()}`;
+  private presence: pg.Client | undefined;
+  private presenceRetry: NodeJS.Timeout | undefined;
 
   constructor(
     readonly connectionString: string,
@@ -64,8 +69,35 @@ export class Database {
     }
   }
 
+  /**
+   * Keeps one connection named after this instance open for as long as it runs (reconnecting after
+   * a loss), so other instances can tell from pg_stat_activity whether it is still there: a killed
+   * process's connection, and so its name, is gone at once.
+   */
+  async announce(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.connectionString, application_name: this.instance });
+    const lost = () => {
+      if (this.presence !== client) return;
+      this.presence = undefined;
+      if (!this.stopping) this.presenceRetry = setTimeout(() => void this.announce().catch(lost), 1_000);
+    };
+    client.on("error", lost);
+    client.on("end", lost);
+    this.presence = client;
+    try {
+      await client.connect();
+    } catch (error) {
+      lost();
+      throw domainError(error);
+    }
+  }
+
   async close(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.presenceRetry);
+    const presence = this.presence;
+    this.presence = undefined;
+    await presence?.end().catch(() => undefined);
     await this.pool.end();
   }
 }

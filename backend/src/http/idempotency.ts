@@ -11,9 +11,15 @@
  * second one; the kept 5xx names the transaction). A failure before that changed nothing (every
  * 4xx, including a transaction the ledger reverted, and an outage before sending) and releases
  * the key, so a corrected or later retry may use it. Kept in PostgreSQL, so every instance and a
- * restarted one replay the same; keys expire a day after their first use. A claim whose request
- * never finished (its instance stopped) is taken over by a retry of the same request after a lease
- * longer than any write can take.
+ * restarted one replay the same; keys expire a day after their first use.
+ *
+ * A claim whose request never finished is taken over by a retry of the same request: at once when
+ * the instance that ran it is gone (killed, crashed: its presence connection is no longer in
+ * pg_stat_activity), else after a lease longer than any write can take. Every transaction is
+ * recorded on the claim before it goes to the node, and only while the run still holds the claim,
+ * so a retry that takes over never sends a second one: when the first run sent anything, the
+ * outcome kept is a 503 WRITE_INTERRUPTED naming its transactions; only a run that sent nothing
+ * runs again.
  */
 import { randomUUID } from "node:crypto";
 import type { Request } from "express";
@@ -91,6 +97,14 @@ const keyInProgress = (key: string) =>
     { idempotencyKey: key },
   );
 
+const writeInterrupted = (txHashes: string[]) =>
+  new ApiError(
+    503,
+    "WRITE_INTERRUPTED",
+    "the server running this request stopped after sending its transaction; it was not sent again. Read the resource (or the transaction) to see whether it took effect",
+    { txHashes },
+  );
+
 export class IdempotencyKeys {
   constructor(private readonly db: Database) {}
 
@@ -98,7 +112,10 @@ export class IdempotencyKeys {
   async once(request: KeyedWrite, write: () => Promise<Outcome>): Promise<Outcome & { replayed: boolean }> {
     const claim = await this.claim(request);
     if ("status" in claim) return { ...claim, replayed: true };
-    const watch = { sent: false };
+    const watch = {
+      sent: false,
+      beforeSend: (txHash: string) => this.recordTransaction(request, claim.token, txHash),
+    };
     let outcome: Outcome;
     try {
       outcome = await watchingSends(watch, write);
@@ -116,15 +133,25 @@ export class IdempotencyKeys {
     // A released key vanishes between the two statements at most once per competing request.
     for (let attempt = 0; attempt < 3; attempt++) {
       const token = randomUUID();
-      const claimed = await this.db.query<{ claim: string }>(
-        `insert into idempotency_keys (user_id, key, fingerprint, claim) values ($1, $2, $3, $4)
-         on conflict (user_id, key) do update set claim = excluded.claim, created_at = now()
+      // Taken over: a claim past its lease, or one whose instance is gone (no session of its name).
+      const claimed = await this.db.query<{ claim: string; tx_hashes: string[] }>(
+        `insert into idempotency_keys (user_id, key, fingerprint, claim, instance) values ($1, $2, $3, $4, $6)
+         on conflict (user_id, key) do update set claim = excluded.claim, instance = excluded.instance, created_at = now()
            where idempotency_keys.status is null and idempotency_keys.fingerprint = excluded.fingerprint
-             and idempotency_keys.created_at < now() - make_interval(secs => $5)
-         returning claim`,
-        [request.userId, request.key, request.fingerprint, token, CLAIM_LEASE_SECONDS],
+             and (idempotency_keys.created_at < now() - make_interval(secs => $5)
+               or (idempotency_keys.instance is not null and not exists (
+                 select 1 from pg_stat_activity a where a.application_name = idempotency_keys.instance)))
+         returning claim, tx_hashes`,
+        [request.userId, request.key, request.fingerprint, token, CLAIM_LEASE_SECONDS, this.db.instance],
       );
-      if (claimed.rows[0]?.claim === token) return { token };
+      if (claimed.rows[0]?.claim === token) {
+        const sent = claimed.rows[0].tx_hashes;
+        if (sent.length === 0) return { token };
+        // The first run died after sending: its transactions may be on the ledger, so none is sent again.
+        const outcome = { status: 503, body: JSON.stringify(errorBody(writeInterrupted(sent))) };
+        await this.keep(request, token, outcome);
+        return outcome;
+      }
       const { rows } = await this.db.query<{ fingerprint: Buffer; status: number | null; response: string | null }>(
         "select fingerprint, status, response from idempotency_keys where user_id = $1 and key = $2",
         [request.userId, request.key],
@@ -150,6 +177,16 @@ export class IdempotencyKeys {
     } catch {
       // The database failed too: the claim stays until its lease ends; the request's own error is the answer.
     }
+  }
+
+  /** Notes a transaction on the claim before it is sent; a run that lost its claim sends nothing. */
+  private async recordTransaction(request: KeyedWrite, token: string, txHash: string): Promise<void> {
+    const recorded = await this.db.query(
+      `update idempotency_keys set tx_hashes = array_append(tx_hashes, $4)
+        where user_id = $1 and key = $2 and claim = $3 and status is null`,
+      [request.userId, request.key, token, txHash],
+    );
+    if (recorded.rowCount !== 1) throw keyInProgress(request.key);
   }
 
   private async keep(request: KeyedWrite, token: string, outcome: Outcome): Promise<void> {

@@ -6,6 +6,7 @@
 import { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { Router, type Request, type Response } from "express";
 import type { ZodType, z } from "zod";
+import { crashPoint } from "../crashPoints.js";
 import { badRequest, forbidden } from "../errors.js";
 import type { OrgKind } from "../domain/ledger.js";
 import {
@@ -108,6 +109,11 @@ export class Api {
       const caller = route.access === "public" ? await this.auth.optional(req) : await this.auth.required(req);
       if (Array.isArray(route.access) && !route.access.includes(caller!.role)) {
         throw forbidden(`a ${caller!.role} may not ${route.summary.toLowerCase()}`, { allowed: route.access });
+      }
+      if (acceptsIdempotencyKey(route)) {
+        res.once("finish", () => {
+          if (res.statusCode < 300) crashPoint("write-acknowledged");
+        });
       }
       const idempotencyKey = acceptsIdempotencyKey(route) ? idempotencyKeyOf(req) : undefined;
       const params = parse(route.params, req.params, "path");

@@ -10,6 +10,7 @@ import type { Block, Log } from "ethers";
 import type { PoolClient } from "pg";
 import type { Chain } from "../chain/chain.js";
 import type { Database } from "../db/db.js";
+import { crashPoint } from "../crashPoints.js";
 import { canonicalJsonParse } from "../domain/records.js";
 import { ApiError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -200,6 +201,7 @@ export class Indexer {
         [to, last.hash, cursor.blockNumber, cursor.blockHash],
       );
       if (moved.rowCount !== 1) throw new Error("the indexer cursor moved under this batch; retrying");
+      crashPoint("indexer-commit");
     });
     this.committed.emit("commit", to);
     return true;
@@ -236,7 +238,7 @@ export class Indexer {
     const events = logs
       .map((log) => this.toEvent(log, blocks.get(log.blockNumber)!))
       .filter((event): event is LedgerEvent & { topics: string[]; logData: string } => event !== null);
-    await applyEvents(client, events);
+    await applyEvents(client, events, () => crashPoint("indexer-mid-batch"));
   }
 
   private toEvent(log: Log, block: Block) {
@@ -321,8 +323,12 @@ export async function rebuildProjections(client: PoolClient): Promise<void> {
   await applyEvents(client, events);
 }
 
-/** Applies events in order: each through its handler, then into the audit trail. */
-async function applyEvents(client: PoolClient, events: (LedgerEvent & { topics: string[]; logData: string })[]) {
+/** Applies events in order: each through its handler, then into the audit trail (`stored` after each). */
+async function applyEvents(
+  client: PoolClient,
+  events: (LedgerEvent & { topics: string[]; logData: string })[],
+  stored: () => void = () => undefined,
+) {
   const orgs = new Map<string, Org | null>();
   const mintedNumbers = new Map<bigint, string>();
   for (const event of events) {
@@ -415,6 +421,7 @@ async function applyEvents(client: PoolClient, events: (LedgerEvent & { topics: 
         ],
       );
     }
+    stored();
   }
 }
 

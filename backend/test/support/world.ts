@@ -26,7 +26,8 @@ export interface World {
   orgIds: Record<Member | "admin", string>;
 }
 
-export async function onboardCast(platform: TestPlatform): Promise<World> {
+/** Onboards the cast through `platform`'s admin: a platform in this process or a server run apart. */
+export async function onboardCast(platform: Pick<TestPlatform, "admin" | "anonymous">): Promise<World> {
   const clients = { admin: platform.admin } as World["clients"];
   const orgIds = { admin: platform.admin.user!.orgId } as World["orgIds"];
   for (const [name, kind] of Object.entries(CAST) as [Member, string][]) {
