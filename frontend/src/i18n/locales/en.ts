@@ -147,6 +147,8 @@ export const en: Messages = {
     CHAIN_UNAVAILABLE: "The ledger is unavailable; try again shortly.",
     DATABASE_UNAVAILABLE: "The database is unavailable; try again shortly.",
     CONTRACT_REVERTED: "The ledger refused the transaction: {{message}}",
+    WRITE_INTERRUPTED:
+      "This submission was interrupted by a server restart after its transaction was sent; it will not be done twice. Reload shortly to see the result.",
     IDEMPOTENCY_KEY_IN_PROGRESS:
       "This submission is still being processed; try again in a moment. It will not be done twice.",
     INVALID_INPUT:
