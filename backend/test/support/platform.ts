@@ -1,8 +1,8 @@
 /**
  * One platform per test file: a fresh database on the shared PostgreSQL server, fresh contracts on
  * the shared chain (deployed by the dev operator account), or on a server and a node of the test's
- * own, the real server listening on a free
- * port, and an HTTP client that talks to it like any other client.
+ * own; the real server listening on a free port, and an HTTP client that talks to it like any
+ * other client.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
