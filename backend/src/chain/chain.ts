@@ -93,6 +93,11 @@ export class Chain {
     return this.latest;
   }
 
+  /** Throws 503 CHAIN_UNAVAILABLE unless the node answers now. */
+  async ensureReachable(): Promise<void> {
+    await this.head(0, true);
+  }
+
   /** "Now" as the ledger sees it, in unix seconds. */
   async now(): Promise<bigint> {
     return (await this.head()).time;

@@ -83,12 +83,13 @@ export class Indexer {
   /**
    * Resolves once the projections include block `blockNumber`, indexed here or by another
    * instance. With `blockHash`, that very block: a cursor that reached the height on another
-   * branch (a reorganisation the indexer has not seen yet) does not count.
+   * branch (a reorganisation the indexer has not seen yet) does not count. The block is mined, so
+   * a database that is away meanwhile only delays the answer, up to the timeout.
    */
   async waitFor(blockNumber: number, blockHash?: string, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
-      if (await this.hasIndexed(blockNumber, blockHash)) return;
+      if (await this.hasIndexed(blockNumber, blockHash).catch(notWhileDatabaseAway)) return;
       if (Date.now() > deadline) {
         throw new ApiError(504, "INDEXING_PENDING", `block ${blockNumber} is mined but not indexed yet`, {
           blockNumber,
@@ -436,4 +437,10 @@ async function mapLimited<T>(items: T[], limit: number, work: (item: T) => Promi
 
 function isConnectionLoss(error: unknown): boolean {
   return error instanceof ApiError && error.code === "DATABASE_UNAVAILABLE";
+}
+
+/** While the database is away, nothing counts as indexed yet; any other failure stands. */
+function notWhileDatabaseAway(error: unknown): false {
+  if (isConnectionLoss(error)) return false;
+  throw error;
 }

@@ -1,7 +1,8 @@
 /**
  * One platform per test file: a fresh database on the shared PostgreSQL server, fresh contracts on
- * the shared chain (deployed by the dev operator account), the real server listening on a free
- * port, and an HTTP client that talks to it like any other client.
+ * the shared chain (deployed by the dev operator account), or on a server and a node of the test's
+ * own; the real server listening on a free port, and an HTTP client that talks to it like any
+ * other client.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -34,12 +35,16 @@ export interface TestPlatformOptions {
   env?: Record<string, string>;
   /** Another instance on the same database, chain deployment and data folder (secrets). */
   attachTo?: TestPlatform;
+  /** A chain node of the test's own instead of the shared one. */
+  rpcUrl?: string;
+  /** A PostgreSQL server of the test's own (any database on it) to create the fresh database on. */
+  serverUrl?: string;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
-  const rpcUrl = inject("rpcUrl");
   const attached = options.attachTo;
-  const databaseUrl = attached?.databaseUrl ?? (await createDatabase(inject("databaseUrl")));
+  const rpcUrl = options.rpcUrl ?? attached?.rpcUrl ?? inject("rpcUrl");
+  const databaseUrl = attached?.databaseUrl ?? (await createDatabase(options.serverUrl ?? inject("databaseUrl")));
   const dataDir = attached?.dataDir ?? mkdtempSync(path.join(tmpdir(), "ipledge-platform-"));
   const deploymentFile = path.join(dataDir, "deployment.json");
   if (!attached) await deployTestContracts(rpcUrl, deploymentFile, options.params);

@@ -56,6 +56,9 @@ export function orgRoutes(api: Api, ctx: AppContext): void {
     errors: [409, 503],
     response: OrgWithRole.extend(TxInfo),
     handler: async ({ body }) => {
+      // Onboarding keeps the new key even if the grant then fails (provision retries it), so a
+      // node that is already away refuses it before anything is stored.
+      await ctx.chain.ensureReachable();
       const org = await createOrganisation(ctx, body.name, body.kind).catch((error) => {
         if ((error as { status?: number }).status === 409) {
           throw conflict("ORGANISATION_EXISTS", `an organisation named "${body.name}" already exists`);
