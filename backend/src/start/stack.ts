@@ -12,7 +12,7 @@ import { deployPlatform } from "../../../scripts/lib/deployPlatform.js";
 import { startAnvil } from "../chain/anvil.js";
 import { loadConfig, type Config } from "../config/index.js";
 import { createLogger } from "../logger.js";
-import { DEV_OPERATOR_KEY, startPlatform, type Platform } from "../platform.js";
+import { DEV_OPERATOR_KEY, LISTEN_BACKLOG, startPlatform, type Platform } from "../platform.js";
 import { DEMO_USERS, seedDemo } from "./demo.js";
 
 const YEAR_SECONDS = 365 * 86_400;
@@ -162,7 +162,7 @@ async function ensureDeployment(config: Config, rpcUrl: string): Promise<void> {
 }
 
 async function listen(platform: Platform, config: Config): Promise<Server> {
-  const server = platform.app.listen(config.port, config.host);
+  const server = platform.app.listen(config.port, config.host, LISTEN_BACKLOG);
   await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
   return server;
 }

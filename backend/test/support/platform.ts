@@ -15,7 +15,7 @@ import { inject } from "vitest";
 import { deployPlatform, type Params } from "../../../scripts/lib/deployPlatform.js";
 import { loadConfig } from "../../src/config/index.js";
 import { createLogger } from "../../src/logger.js";
-import { DEV_OPERATOR_KEY, startPlatform, type Platform } from "../../src/platform.js";
+import { DEV_OPERATOR_KEY, LISTEN_BACKLOG, startPlatform, type Platform } from "../../src/platform.js";
 
 export const ADMIN_PASSWORD = "admin-password-for-tests";
 
@@ -39,6 +39,8 @@ export interface TestPlatformOptions {
   rpcUrl?: string;
   /** A PostgreSQL server of the test's own (any database on it) to create the fresh database on. */
   serverUrl?: string;
+  /** Where the server's log lines go (stderr when not given), for a test that reads what it logs. */
+  logSink?: (line: string) => void;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -60,8 +62,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     LOGIN_RATE_LIMIT: "1000",
     ...options.env,
   });
-  const platform = await startPlatform(config, createLogger(config.logLevel));
-  const server: Server = platform.app.listen(0, "127.0.0.1");
+  const platform = await startPlatform(config, createLogger(config.logLevel, options.logSink));
+  const server: Server = platform.app.listen(0, "127.0.0.1", LISTEN_BACKLOG);
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
