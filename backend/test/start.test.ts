@@ -64,9 +64,11 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
 
 /** The processes still running that belong to a data folder (the database and chain name it) or a group. */
 function leftovers(dataDir: string, group: number): string[] {
-  const lines = execFileSync("ps", ["-eo", "pid=,pgid=,args="]).toString().split("\n");
+  const lines = execFileSync("ps", ["-eo", "pid=,pgid=,stat=,args="]).toString().split("\n");
   return lines.filter((line) => {
-    const [, pgid] = line.trim().split(/\s+/);
+    const [, pgid, stat] = line.trim().split(/\s+/);
+    // a zombie has exited and holds nothing; it only waits for its parent to collect its status
+    if (stat?.startsWith("Z")) return false;
     return line.includes(dataDir) || Number(pgid) === group;
   });
 }
