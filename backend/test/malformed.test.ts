@@ -11,7 +11,15 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { malformedRequests, operationsOf, type MalformedRequest, type Operation } from "./support/malformed.js";
 import { Client, expectStatus, startTestPlatform, type TestPlatform } from "./support/platform.js";
-import { document, isoDaysFrom, newPatentNumber, onboardCast, PASSWORD, type World } from "./support/world.js";
+import {
+  document,
+  isoDaysFrom,
+  newPatentNumber,
+  onboardCast,
+  PASSWORD,
+  type World,
+  publishProduct,
+} from "./support/world.js";
 
 /** Tables the indexer moves as the shared chain grows (other test files mine blocks meanwhile). */
 const BOOKKEEPING = new Set(["indexer_cursor", "indexed_blocks", "platform_meta", "schema_migrations"]);
@@ -76,17 +84,7 @@ describe("malformed input, generated from the OpenAPI document", () => {
       }),
       201,
     );
-    known.product = expectStatus(
-      await c.bank1.post("/products", {
-        name: "Malformed-input product",
-        maxAmount: "100000000",
-        minRateBps: 300,
-        maxRateBps: 1200,
-        maxTermDays: 730,
-        ltvBps: 5000,
-      }),
-      201,
-    ).body.id;
+    known.product = await publishProduct(c.bank1, "Malformed-input product", { maxAmount: "100000000", ltvBps: 5000 });
     known.loan = expectStatus(
       await c.ent1.post("/loans", {
         productId: known.product,

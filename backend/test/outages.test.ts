@@ -22,7 +22,15 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "../src/db/embedded
 import { DEV_OPERATOR_KEY } from "../src/platform.js";
 import { freePort } from "./support/ports.js";
 import { expectStatus, startTestPlatform, type Reply, type TestPlatform } from "./support/platform.js";
-import { document, isoDaysFrom, newPatentNumber, onboardCast, PASSWORD, type World } from "./support/world.js";
+import {
+  document,
+  isoDaysFrom,
+  newPatentNumber,
+  onboardCast,
+  PASSWORD,
+  type World,
+  publishProduct,
+} from "./support/world.js";
 
 const CHAIN_OUTAGE_MS = 30_000;
 const DATABASE_OUTAGE_MS = 10_000;
@@ -57,17 +65,7 @@ describe("outages of the chain node and of the database", () => {
     provider = new JsonRpcProvider(anvil.url, undefined, { cacheTimeout: -1, staticNetwork: true });
     world = await onboardCast(platform);
     const c = world.clients;
-    productId = expectStatus(
-      await c.bank1.post("/products", {
-        name: "Outage-proof IP Loan",
-        maxAmount: "200000000",
-        minRateBps: 300,
-        maxRateBps: 1200,
-        maxTermDays: 730,
-        ltvBps: 4000,
-      }),
-      201,
-    ).body.id;
+    productId = await publishProduct(c.bank1, "Outage-proof IP Loan");
     for (let stage = 0; stage < 2; stage++) {
       const collateral = await verifiedAppraisedPatent();
       const spareId = (await verifiedAppraisedPatent()).id;

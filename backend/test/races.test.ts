@@ -30,6 +30,7 @@ import {
   onboardCast,
   PASSWORD,
   type World,
+  publishProduct,
 } from "./support/world.js";
 
 const APPROVALS = 100;
@@ -93,17 +94,7 @@ describe("races: many clients at once", () => {
     await db.connect();
     provider = new JsonRpcProvider(platform.rpcUrl, undefined, { cacheTimeout: -1 });
     finance = PledgeFinance__factory.connect(platform.platform.ctx.chain.addresses.finance, provider);
-    productId = expectStatus(
-      await c.bank1.post("/products", {
-        name: "知识产权质押贷 races",
-        maxAmount: "200000000",
-        minRateBps: 300,
-        maxRateBps: 1200,
-        maxTermDays: 730,
-        ltvBps: 4000,
-      }),
-      201,
-    ).body.id;
+    productId = await publishProduct(c.bank1, "知识产权质押贷 races");
   });
   afterAll(async () => {
     provider?.destroy();

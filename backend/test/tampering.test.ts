@@ -6,7 +6,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectStatus, startTestPlatform, type TestPlatform } from "./support/platform.js";
-import { document, isoDaysFrom, newPatentNumber, onboardCast, type World } from "./support/world.js";
+import { document, isoDaysFrom, newPatentNumber, onboardCast, type World, publishProduct } from "./support/world.js";
 
 describe("tampering with the database by hand", () => {
   let platform: TestPlatform;
@@ -44,20 +44,10 @@ describe("tampering with the database by hand", () => {
       }),
       201,
     );
-    const product = expectStatus(
-      await c.bank1.post("/products", {
-        name: "Product",
-        maxAmount: "100000000",
-        minRateBps: 300,
-        maxRateBps: 1200,
-        maxTermDays: 730,
-        ltvBps: 5000,
-      }),
-      201,
-    ).body;
+    const productId = await publishProduct(c.bank1, "Product", { maxAmount: "100000000", ltvBps: 5000 });
     loanId = expectStatus(
       await c.ent1.post("/loans", {
-        productId: product.id,
+        productId,
         patentIds: [patent],
         amount: "2000000",
         termDays: 180,

@@ -55,3 +55,17 @@ export function document(name = "certificate.pdf", size = 2048) {
 
 export const DAY = 86_400;
 export const isoDaysFrom = (seconds: number, days: number) => new Date((seconds + days * DAY) * 1000).toISOString();
+
+/** A bank's product with wide terms (the values most tests need); `terms` overrides any of them. */
+export async function publishProduct(bank: Client, name: string, terms: Record<string, unknown> = {}): Promise<string> {
+  const reply = await bank.post("/products", {
+    name,
+    maxAmount: "200000000",
+    minRateBps: 300,
+    maxRateBps: 1200,
+    maxTermDays: 730,
+    ltvBps: 4000,
+    ...terms,
+  });
+  return expectStatus(reply, 201).body.id;
+}
