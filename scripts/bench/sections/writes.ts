@@ -3,10 +3,12 @@
  * end (HTTP, receipt, projection), next to pre-signed raw transactions per second on the same
  * chain in the same run, and the error count. Target: writes ≥ 50% of raw.
  */
+import os from "node:os";
 import pg from "pg";
 import type { Figure, Section } from "../section.js";
 import { chainNow, onboardCast, ORGANISATIONS, percentile, runFinancingLoad, STEPS } from "../support/financing.js";
 import { startBenchPlatform } from "../support/platform.js";
+import { WriteProbe, type ProbeResult } from "../support/probe.js";
 import { allProcesses, CpuMeter, processTree } from "../support/processes.js";
 import { DEV_ACCOUNTS, rawBaseline } from "../support/raw.js";
 import { number } from "../support/report.js";
@@ -65,14 +67,26 @@ export const writes: Section = async ({ scale, quick, progress, workDir }) => {
     const commitsBefore = await commits();
     const callsBefore = bench.rpcCalls();
     const cpu = new CpuMeter(groups);
+    const probe = new WriteProbe(bench.platform);
     let writeCpu: Record<string, number> = {};
+    let inside: ProbeResult | undefined;
+    let loadAverage = 0;
     const load = await runFinancingLoad(cast, {
       concurrency: CONCURRENCY,
       warmupMs,
       durationMs,
       chainNow: await chainNow(bench.anonymous),
       tickMs: quick ? 1_000 : 5_000,
-      onWindow: (event) => (event === "open" ? cpu.start() : (writeCpu = cpu.stop())),
+      onWindow: (event) => {
+        if (event === "open") {
+          cpu.start();
+          probe.start();
+        } else {
+          writeCpu = cpu.stop();
+          inside = probe.stop();
+          loadAverage = os.loadavg()[0];
+        }
+      },
       onTick: (elapsed, completed, errors) =>
         progress(`writes: ${elapsed.toFixed(0)} s, ${completed} transitions counted, ${errors} errors`),
     });
@@ -84,6 +98,9 @@ export const writes: Section = async ({ scale, quick, progress, workDir }) => {
     const rawPerSecond = (rawBefore.perSecond + rawAfter.perSecond) / 2;
     const ratio = perSecond / rawPerSecond;
     const latencies = load.steps.flatMap((step) => step.latenciesMs);
+    const meanLatency = latencies.reduce((sum, ms) => sum + ms, 0) / Math.max(latencies.length, 1);
+    const spent = inside ?? probe.stop();
+    const restMs = meanLatency - spent.queueWaitMs - spent.underLockMs - spent.receiptWaitMs - spent.indexerWaitMs;
     const figures: Figure[] = [
       {
         name: "Financing transitions per second (HTTP → receipt → projection, 2xx only)",
@@ -102,6 +119,23 @@ export const writes: Section = async ({ scale, quick, progress, workDir }) => {
       },
       { name: "Write latency, median", value: percentile(latencies, 50), unit: "ms" },
       { name: "Write latency, 95th percentile", value: percentile(latencies, 95), unit: "ms" },
+      { name: "Per write, mean: the whole answer as the client saw it", value: meanLatency, unit: "ms" },
+      { name: "… waiting for the organisation's turn (signer queue)", value: spent.queueWaitMs, unit: "ms" },
+      {
+        name: "… in its turn: simulate, nonce, gas price, sign, send (advisory lock held)",
+        value: spent.underLockMs,
+        unit: "ms",
+      },
+      { name: "… waiting for the receipt", value: spent.receiptWaitMs, unit: "ms" },
+      { name: "… waiting for the indexer to project the block", value: spent.indexerWaitMs, unit: "ms" },
+      { name: "… the rest: HTTP, validation, pre-checks, read-back", value: restMs, unit: "ms" },
+      { name: "API event loop delay, 99th percentile", value: spent.eventLoopDelayP99Ms, unit: "ms" },
+      { name: "PostgreSQL pool: queries waiting for a connection, mean", value: spent.poolWaitingMean, unit: "" },
+      {
+        name: "PostgreSQL pool: share of the time with queries waiting, none idle",
+        value: spent.poolExhaustedShare * 100,
+        unit: "%",
+      },
       { name: "Raw transactions per second, before the writes", value: rawBefore.perSecond, unit: "/s" },
       { name: "Raw transactions per second, after the writes", value: rawAfter.perSecond, unit: "/s" },
       { name: "Raw transactions that failed", value: rawBefore.errors + rawAfter.errors, unit: "" },
@@ -160,8 +194,21 @@ export const writes: Section = async ({ scale, quick, progress, workDir }) => {
           .join(" | ")}`,
       );
     }
-    if (ratio < TARGET_RATIO) notes.push(...whyMissed(ratio, writeCpu, commitsPerTransition, callsPerTransition));
-    else notes.push(`Target met: writes run at ${(ratio * 100).toFixed(0)}% of the raw rate.`);
+    if (ratio < TARGET_RATIO) {
+      notes.push(
+        ...whyMissed({
+          ratio,
+          cpu: writeCpu,
+          loadAverage,
+          spent,
+          meanLatency,
+          restMs,
+          commits: commitsPerTransition,
+          calls: callsPerTransition,
+          rawCalls: (rawBefore.callsPerTransaction + rawAfter.callsPerTransaction) / 2,
+        }),
+      );
+    } else notes.push(`Target met: writes run at ${(ratio * 100).toFixed(0)}% of the raw rate.`);
 
     return {
       id: "writes",
@@ -192,24 +239,85 @@ function callsBetween(before: Record<string, number>, after: Record<string, numb
   return Object.entries(after).reduce((sum, [method, count]) => sum + count - (before[method] ?? 0), 0);
 }
 
-function whyMissed(ratio: number, cpu: Record<string, number>, commits: number, calls: number): string[] {
-  const busiest = Object.entries(cpu).sort((a, b) => b[1] - a[1])[0];
+interface Diagnosis {
+  ratio: number;
+  cpu: Record<string, number>;
+  loadAverage: number;
+  spent: ProbeResult;
+  meanLatency: number;
+  restMs: number;
+  commits: number;
+  calls: number;
+  rawCalls: number;
+}
+
+/** Why the writes stayed under the target, from what this run measured, and what would help most. */
+function whyMissed(d: Diagnosis): string[] {
+  const cores = os.cpus().length;
+  const used = (d.cpu.api ?? 0) + (d.cpu.anvil ?? 0) + (d.cpu.postgres ?? 0);
+  const ms = (value: number) => `${Math.round(value)} ms`;
+  const parts: [string, number, string][] = [
+    [
+      "waiting for the organisation's turn",
+      d.spent.queueWaitMs,
+      "each organisation's key sends one transaction at a time, and a turn (simulation, nonce and gas price reads, " +
+        "signing, sending, under a PostgreSQL advisory lock) takes " +
+        `${ms(d.spent.underLockMs)}; with 10 keys at most 10 writes are in their turn at once, and the 2 IP offices and ` +
+        "the appraiser carry 4 of the 9 steps. Shorter turns would help most: keep each key's next nonce in memory " +
+        "under its lock instead of asking the node, read the gas price once per block, simulate before taking the turn",
+    ],
+    [
+      "in the organisation's turn",
+      d.spent.underLockMs,
+      "a turn makes several JSON-RPC round trips and a PostgreSQL transaction; keeping the nonce in memory, reading " +
+        "the gas price once per block and simulating outside the turn would shorten it",
+    ],
+    [
+      "waiting for the receipt",
+      d.spent.receiptWaitMs,
+      "receipts are polled from 20 ms, doubling to 500 ms; waiting on new blocks (eth_subscribe newHeads) or polling " +
+        "at a fixed short interval on a dev chain would answer sooner",
+    ],
+    [
+      "waiting for the indexer",
+      d.spent.indexerWaitMs,
+      "every write waits until the indexer has projected its block. Passes run one at a time, each taking pool " +
+        "connections like the writes, and cost something per block: a header read (eth_getBlockByNumber) and an " +
+        "indexed_blocks row for every block with events, and on anvil's automine every write is a block of its own; " +
+        "a write that lands during a pass waits for that pass and the next. Fewer header reads, one multi-row insert " +
+        "per batch, and a chain with a block time (several writes per block, as on a consortium chain) would cut it",
+    ],
+    [
+      "in HTTP, validation, pre-checks and the read-back",
+      d.restMs,
+      d.spent.poolExhaustedShare > 0.25
+        ? `most of it waiting for a PostgreSQL connection: the pool's ${d.spent.poolSize} connections were all busy with ` +
+          `queries waiting ${(d.spent.poolExhaustedShare * 100).toFixed(0)}% of the time (${d.spent.poolWaitingMean.toFixed(1)} ` +
+          "waiting on average), since each organisation's turn holds one for its whole duration, JSON-RPC round trips " +
+          "included, and every waiting write polls the indexer's cursor. A larger pool (the size is fixed at 10 in " +
+          "backend/src/db/db.ts), a turn that holds its connection only around the nonce and the send, and writes woken " +
+          "by the indexer's commit instead of polling would remove most of this wait"
+        : "that is the API's own work on its one event loop (p99 delay " +
+          `${ms(d.spent.eventLoopDelayP99Ms)}); more API processes (supported: advisory locks per key, one active ` +
+          "indexer) would spread it, given cores to run on",
+    ],
+  ];
+  const [largest, largestMs, fix] = [...parts].sort((a, b) => b[1] - a[1])[0];
   return [
-    `**Target missed** (${(ratio * 100).toFixed(0)}% of raw). A raw transaction costs the node one eth_sendRawTransaction ` +
-      "and a receipt lookup. A financing transition costs, besides its own transaction: HTTP, sign-in token and zod " +
-      "checks; a pre-check on the projections; the simulation (eth_estimateGas on the pending state); the nonce and gas " +
-      "price reads; a PostgreSQL transaction holding the organisation's advisory lock while it signs and sends; receipt " +
-      "polling (from 20 ms, doubling); then the indexer's pass for that block (logs, decoding, events, projections and " +
-      `cursor in one transaction) and the read-back: ${commits.toFixed(1)} PostgreSQL commits and ${calls.toFixed(1)} ` +
-      "JSON-RPC calls per transition in this run.",
-    `The busiest part was ${busiest[0]} at ${busiest[1].toFixed(2)} cores: on a 2-core machine the API's single event ` +
-      "loop, anvil and PostgreSQL compete for the same two cores, so the platform's work per transition, not the chain, " +
-      "sets the rate.",
-    "What would close the gap: (1) fewer chain round trips per write: reuse the simulation's result as the gas limit " +
-      "and keep each key's nonce in memory under its lock instead of asking the node each time; (2) wake writers on the " +
-      "indexer's commit of new blocks (eth_subscribe over WebSocket, or anvil's block time) instead of polling " +
-      "receipts; (3) index several writes' blocks in one pass (already batched when they queue up) and drop the " +
-      "read-back query by answering from the indexed event; (4) more cores: several API instances (supported: advisory " +
-      "locks per key, one active indexer) only pay off once the chain node and PostgreSQL have cores of their own.",
+    `**Target missed** (${(d.ratio * 100).toFixed(0)}% of raw). A raw transaction costs the node ` +
+      `${d.rawCalls.toFixed(1)} JSON-RPC calls; a financing transition costs ${d.calls.toFixed(1)} and ` +
+      `${d.commits.toFixed(1)} PostgreSQL commits (its own and the indexer's), besides HTTP, validation, the ` +
+      "pre-check on the projections and the read-back, and it is answered only once its block is projected.",
+    `Where a write's ${ms(d.meanLatency)} went (mean, ${CONCURRENCY} in flight): ` +
+      parts.map(([what, value]) => `${ms(value)} ${what}`).join(", ") +
+      `. The largest share, ${ms(largestMs)} ${largest}: ${fix}.`,
+    `CPU: the platform kept ${used.toFixed(2)} of the machine's ${cores} cores busy (API ${(d.cpu.api ?? 0).toFixed(2)}, ` +
+      `anvil ${(d.cpu.anvil ?? 0).toFixed(2)}, PostgreSQL ${(d.cpu.postgres ?? 0).toFixed(2)}); the load average was ` +
+      `${d.loadAverage.toFixed(1)} at the window's end` +
+      (used < 0.8 * cores && d.loadAverage > cores
+        ? ", so other jobs on this machine took part of the CPU and every wait above is longer than on a quiet machine."
+        : used < 0.8 * cores
+          ? ": the CPU was not the limit, the waits above were."
+          : ": the CPU was the limit; the fixes above save work as well as waiting."),
   ];
 }
