@@ -67,7 +67,7 @@ export interface Services {
 }
 
 /** An embedded PostgreSQL server and an anvil node, both in `directory`, on free loopback ports. */
-export async function startServices(directory: string): Promise<Services> {
+export async function startServices(directory: string, chain: { genesis?: number } = {}): Promise<Services> {
   mkdirSync(directory, { recursive: true });
   // Run as root, PostgreSQL runs as `postgres`, which must reach its folder through the scratch folder.
   if (process.getuid?.() === 0) for (const folder of [path.dirname(directory), directory]) chmodSync(folder, 0o755);
@@ -78,7 +78,7 @@ export async function startServices(directory: string): Promise<Services> {
   });
   let anvil: RunningAnvil;
   try {
-    anvil = await startAnvil({ port: await freePort() });
+    anvil = await startAnvil({ port: await freePort(), timestamp: chain.genesis });
   } catch (error) {
     await postgres.stop();
     throw error;

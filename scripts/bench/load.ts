@@ -37,7 +37,9 @@ type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult
 
 async function loadAutocannon(): Promise<Autocannon> {
   try {
-    const module = (await import("autocannon")) as unknown as { default?: Autocannon } & Autocannon;
+    const module = (await import("autocannon")) as unknown as {
+      default?: Autocannon;
+    } & Autocannon;
     return module.default ?? module;
   } catch (error) {
     throw new Error(`autocannon is not installed (a devDependency of the root package): ${(error as Error).message}`);
