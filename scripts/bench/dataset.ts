@@ -38,7 +38,7 @@ export interface Sizes {
 
 /** Patents and loans grow with the audit trail, one of each per ten events (the proportions). */
 export function sizesFor(events: number): Sizes {
-  const total = Math.max(1_000, Math.round(events));
+  const total = Math.max(100, Math.round(events));
   return {
     patents: Math.round((total * FULL_PATENTS) / FULL_EVENTS),
     loans: Math.round((total * FULL_LOANS) / FULL_EVENTS),
@@ -167,11 +167,22 @@ export async function startApi(options: {
     platform,
     databaseUrl: options.databaseUrl,
     stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       await platform.stop();
     },
   };
+}
+
+/**
+ * Stops accepting connections and lets the requests a load generator left in flight finish (a
+ * second at most) before the caller takes the database away from under them.
+ */
+export async function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), 1_000);
+  await closed;
+  clearTimeout(timer);
 }
 
 /** What the synthetic data holds, for building requests against it. */

@@ -7,6 +7,7 @@ import type { Server } from "node:http";
 import express from "express";
 import pg from "pg";
 import { LISTEN_BACKLOG } from "../../backend/src/platform.js";
+import { closeServer } from "./dataset.js";
 
 export const CONNECTIONS = 50;
 
@@ -94,8 +95,7 @@ export async function startBaseline(databaseUrl: string): Promise<Baseline> {
   return {
     url,
     stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       await pool.end();
     },
   };

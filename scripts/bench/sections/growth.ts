@@ -13,7 +13,7 @@ export const GROWTH_SIZES = [10_000, 100_000, FULL_EVENTS];
 
 export const growth: Section = async (context) => {
   const scale = effectiveScale(context);
-  const sizes = GROWTH_SIZES.map((size) => Math.max(1_000, Math.round(size * scale)));
+  const sizes = GROWTH_SIZES.map((size) => Math.max(100, Math.round(size * scale)));
   const seconds = context.quick ? 2 : 5;
   const bench = await openBench(context, "growth");
   const bySize: { events: number; results: ReadResults }[] = [];
@@ -53,6 +53,15 @@ export const growth: Section = async (context) => {
         `${READ_NAMES[read]} grew at least as fast as the data (${latencyGrowth.toFixed(1)}× for ${dataGrowth}×): ` +
           "a scan that grows with the table; see the reads section's plan notes.",
       );
+    }
+  }
+  for (const { events, results } of bySize) {
+    for (const read of READS) {
+      if (results[read].failures > 0) {
+        notes.push(
+          `${READ_NAMES[read]} at ${events.toLocaleString("en")} events: ${results[read].failures} requests failed.`,
+        );
+      }
     }
   }
   notes.unshift(
