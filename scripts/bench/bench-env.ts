@@ -2,6 +2,7 @@
  * What the reads and growth sections share: services in the run's scratch folder, the platform on a
  * database of a given size, and the three reads measured next to the bare baseline.
  */
+import os from "node:os";
 import path from "node:path";
 import type { BenchContext } from "./section.js";
 import {
@@ -14,6 +15,12 @@ import {
   type Dataset,
 } from "./dataset.js";
 import { measure, spread, startBaseline, type LoadRequest, type LoadResult } from "./load.js";
+
+/** The machine and how busy it was: figures from a shared machine are only comparable as ratios. */
+export function machineNote(): string {
+  const [oneMinute] = os.loadavg();
+  return `Machine: ${os.cpus().length} cores; load average over the last minute of the measurements ${oneMinute.toFixed(1)}.`;
+}
 
 /** Quick mode (CI) runs at most 1/100 of the issue's sizes, whatever the scale. */
 export function effectiveScale(context: BenchContext): number {

@@ -174,13 +174,13 @@ export async function startApi(options: {
 }
 
 /**
- * Stops accepting connections and lets the requests a load generator left in flight finish (a
- * second at most) before the caller takes the database away from under them.
+ * Stops accepting connections and lets the requests a load generator left in flight finish (five
+ * seconds at most) before the caller takes the database away from under them.
  */
 export async function closeServer(server: Server): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  const timer = setTimeout(() => server.closeAllConnections(), 1_000);
+  const timer = setTimeout(() => server.closeAllConnections(), 5_000);
   await closed;
   clearTimeout(timer);
 }

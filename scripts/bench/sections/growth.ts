@@ -6,7 +6,15 @@
  */
 import type { Figure, Section } from "../section.js";
 import { FULL_EVENTS } from "../dataset.js";
-import { effectiveScale, measureReads, openBench, READ_NAMES, READS, type ReadResults } from "../bench-env.js";
+import {
+  effectiveScale,
+  machineNote,
+  measureReads,
+  openBench,
+  READ_NAMES,
+  READS,
+  type ReadResults,
+} from "../bench-env.js";
 
 /** Event counts at scale 1; the growth between the first and the last is 100×. */
 export const GROWTH_SIZES = [10_000, 100_000, FULL_EVENTS];
@@ -64,6 +72,7 @@ export const growth: Section = async (context) => {
       }
     }
   }
+  notes.push(machineNote());
   notes.unshift(
     `Sizes: ${sizes.map((size) => size.toLocaleString("en")).join(", ")} audit events, with a tenth as many patents ` +
       "and as many loans, each a fresh database built as in the reads section, the API restarted on it; " +

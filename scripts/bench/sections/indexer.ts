@@ -21,7 +21,7 @@ import { recordOf } from "../../../backend/src/domain/records.js";
 import { Indexer } from "../../../backend/src/indexer/indexer.js";
 import { createLogger } from "../../../backend/src/logger.js";
 import type { BenchContext, Section } from "../section.js";
-import { effectiveScale } from "../bench-env.js";
+import { effectiveScale, machineNote } from "../bench-env.js";
 import { createDatabase, deployContracts, FULL_EVENTS, startServices } from "../dataset.js";
 
 export const EVENTS_PER_SECOND_TARGET = 2_000;
@@ -301,8 +301,11 @@ export const indexer: Section = async (context) => {
         `Baseline: eth_getLogs alone over the same ${BATCH_BLOCKS}-block ranges through the same provider (parsed into ` +
           "ethers Log objects, as the indexer gets them), run before and after the backfill; the faster counts. " +
           `The same requests as raw JSON-RPC took ${rawSeconds.toFixed(2)} s against ${fetchSeconds.toFixed(2)} s through ` +
-          "ethers: most of fetching is ethers turning each log into a Log object, which the indexer pays too.",
+          "ethers: most of fetching is ethers' own HTTP client (v6, on Node: it copies the whole body again for every " +
+          "chunk that arrives, quadratic in the response's size, then decodes the UTF-8 in JavaScript) and its Log " +
+          "objects, which the indexer pays too.",
       ];
+      notes.push(machineNote());
       if (ratio < INDEXER_RATIO_TARGET) {
         notes.push(
           `The backfill reached ${(ratio * 100).toFixed(0)}% of eth_getLogs alone. Fetching is the small part: per ` +
@@ -311,7 +314,8 @@ export const indexer: Section = async (context) => {
             "chain_event_orgs, one per notification), and it reads every block that has a log (getBlock) for its hash " +
             "and time. What would fix it: write the audit trail, chain_event_orgs and notifications of a batch with one " +
             "multi-row insert each (unnest) at the end of the batch, and take block times from the logs' blocks in one " +
-            "JSON-RPC batch request instead of one request per block.",
+            "JSON-RPC batch request instead of one request per block; and read the logs with a plain fetch() and " +
+            "JSON.parse rather than through ethers' HTTP client (the baseline shows what that costs).",
         );
       }
       if (rate < EVENTS_PER_SECOND_TARGET) {
