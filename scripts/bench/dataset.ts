@@ -168,6 +168,13 @@ export async function startApi(options: {
     databaseUrl: options.databaseUrl,
     stop: async () => {
       await closeServer(server);
+      // A load generator that hangs up leaves handlers still running on the server's side: let the
+      // pool fall quiet (five seconds at most) before it is ended under them.
+      const { pool } = platform.ctx.db;
+      for (let quiet = 0, waited = 0; quiet < 3 && waited < 5_000; waited += 50) {
+        quiet = pool.waitingCount === 0 && pool.idleCount === pool.totalCount ? quiet + 1 : 0;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await platform.stop();
     },
   };
