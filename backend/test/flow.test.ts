@@ -221,6 +221,28 @@ describe("the financing flow over HTTP", () => {
     const otherBank = expectStatus(await c.bank2.get(`/audit/events?entity=loan&entityId=${loanId}`), 200).body;
     expect(otherBank.items).toHaveLength(0);
 
+    // A time window holds exactly the events whose block time lies in it (it is read as a range of
+    // blocks), for the regulator, for one organisation, and for the bank's own trail.
+    const times = trail.items.map((event: any) => event.blockTime).sort();
+    const [from, to] = [times[1], times[times.length - 2]];
+    const within = (items: any[]) =>
+      items.filter((event) => event.blockTime >= from && event.blockTime <= to).map((event) => event.id);
+    const span = `from=${from}&to=${to}&limit=500`;
+    const bankOrg = c.bank1.user!.orgId;
+    const bankEvents = expectStatus(await c.regulator1.get(`/audit/events?orgId=${bankOrg}&limit=500`), 200).body;
+    for (const [client, query, all] of [
+      [c.regulator1, `entity=loan&entityId=${loanId}`, trail.items],
+      [c.regulator1, `orgId=${bankOrg}`, bankEvents.items],
+      [c.bank1, `entity=loan&entityId=${loanId}`, bankTrail.items],
+    ] as const) {
+      const windowed = expectStatus(await client.get(`/audit/events?${query}&${span}`), 200).body;
+      expect(within(all).length, query).toBeGreaterThan(0);
+      expect(
+        windowed.items.map((event: any) => event.id),
+        query,
+      ).toEqual(within(all));
+    }
+
     const tx = expectStatus(await c.regulator1.get(`/audit/transactions/${payoff.txHash}`), 200).body;
     expect(tx.status).toBe("success");
     expect(tx.events.map((event: any) => event.kind)).toContain("RepaymentRecorded");
