@@ -31,6 +31,8 @@ export interface HandlerContext {
   patentIdOf(tokenId: bigint): Promise<string>;
   recordText(hash: string): Promise<Record<string, unknown> | null>;
   notify(notification: Notification): void;
+  /** Marks the notifications of `topic` about `entityId` done (the event did what they asked). */
+  resolveNotifications(topic: string, entityId: string): Promise<void>;
 }
 
 export interface AuditSubject {
@@ -116,11 +118,6 @@ async function notifyLoanParty(
   const orgId = party === "enterprise" ? loan?.enterprise_org_id : loan?.bank_org_id;
   if (orgId)
     ctx.notify({ org: { id: orgId, kind: party }, topic, entity: "loan", entityId: text(loanId), awaitsStatus });
-}
-
-/** The action a notification asked for is done, though the entity's state does not show it. */
-async function resolveNotifications(ctx: HandlerContext, topic: string, entityId: string) {
-  await ctx.db.query("update notifications set resolved = true where topic = $1 and entity_id = $2", [topic, entityId]);
 }
 
 const platform: Record<string, Handler> = {
@@ -369,7 +366,7 @@ const loans: Record<string, Handler> = {
   "PledgeFinance:LossCompensated": async (ctx) => {
     const { loanId, fund, compensation, fundPaidTotal } = ctx.event.args;
     await setLoan(ctx, loanId, { compensated: true, compensation: text(compensation) });
-    await resolveNotifications(ctx, "loss_to_compensate", text(loanId));
+    await ctx.resolveNotifications("loss_to_compensate", text(loanId));
     await ctx.db.query("update platform_state set fund_paid = $1", [text(fundPaidTotal)]);
     await notifyLoanParty(ctx, loanId, "bank", "ready_to_dispose", "defaulted");
     return loanSubject(ctx, loanId, fund);
@@ -539,7 +536,7 @@ const patents: Record<string, Handler> = {
       ],
     );
     await setPatents(ctx, [id], {});
-    await resolveNotifications(ctx, "patent_to_appraise", id);
+    await ctx.resolveNotifications("patent_to_appraise", id);
     return patentSubject(ctx, id, appraiser, "patent_appraised");
   },
   "PatentRegistry:Transfer": async (ctx) => {

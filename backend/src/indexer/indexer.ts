@@ -6,18 +6,22 @@
  * one instance indexes at a time (a session-level advisory lock); the others wait for the cursor.
  */
 import { EventEmitter } from "node:events";
-import type { Block, Log } from "ethers";
+import type { Log } from "ethers";
 import type { PoolClient } from "pg";
-import type { Chain } from "../chain/chain.js";
+import { rawRpcBatch, type Chain } from "../chain/chain.js";
 import type { Database } from "../db/db.js";
 import { crashPoint } from "../crashPoints.js";
 import { canonicalJsonParse } from "../domain/records.js";
 import { ApiError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { AuditTrailBatch, storeIndexedBlocks } from "./auditTrail.js";
 import { decodeLog, toJson, type Contract, type LedgerEvent } from "./events.js";
 import { HANDLERS, type HandlerContext, type Notification, type Org } from "./handlers.js";
 
 const INDEXER_LOCK = 7_366_002;
+/** Header reads per JSON-RPC batch request, and audit-trail rows per multi-row insert. */
+const HEADERS_PER_REQUEST = 250;
+const EVENTS_PER_FLUSH = 5_000;
 const PROJECTIONS = ["notifications", "loan_patents", "loans", "products", "appraisals", "patents", "platform_state"];
 
 export interface IndexerOptions {
@@ -31,6 +35,29 @@ export interface Cursor {
   blockNumber: number;
   blockHash: string;
 }
+
+/** A block header as the indexer needs it. */
+interface Header {
+  number: number;
+  hash: string;
+  parentHash: string;
+  timestamp: number;
+}
+
+/** A log as eth_getLogs returns it (quantities in hex). */
+interface RpcLog {
+  address: string;
+  topics: string[];
+  data: string;
+  blockNumber: string;
+  blockHash: string;
+  transactionHash: string;
+  transactionIndex: string;
+  logIndex: string;
+  removed?: boolean;
+}
+
+type StoredEvent = LedgerEvent & { topics: string[]; logData: string };
 
 export class Indexer {
   private readonly committed = new EventEmitter();
@@ -186,12 +213,14 @@ export class Indexer {
     if (!batch) return true; // the chain moved under us: the next step re-checks
     await this.db.withTransaction(async (client) => {
       await this.applyBatch(client, batch.logs, batch.blocks);
-      for (const block of batch.blocks.values()) {
-        await client.query(
-          "insert into indexed_blocks (number, hash, time) values ($1, $2, $3) on conflict (number) do update set hash = $2, time = $3",
-          [block.number, block.hash, new Date(block.timestamp * 1000)],
-        );
-      }
+      await storeIndexedBlocks(
+        client,
+        [...batch.blocks.values()].map((block) => ({
+          number: block.number,
+          hash: block.hash,
+          time: new Date(block.timestamp * 1000),
+        })),
+      );
       const last = batch.blocks.get(to)!;
       // Moves the cursor only from where this batch began: if anything else moved it meanwhile
       // (a second indexer whose lock connection was lost), the whole batch rolls back.
@@ -215,50 +244,78 @@ export class Indexer {
     return { blockNumber: number, blockHash: block.hash };
   }
 
+  /**
+   * The contracts' logs in [from, to] and the headers of their blocks, by plain JSON-RPC (one
+   * eth_getLogs, header reads in batch requests); null when the chain moved while reading.
+   */
   private async fetchBatch(cursor: Cursor, from: number, to: number) {
     const { finance, registry } = this.chain.addresses;
     // The last block's hash before and after reading the logs: equal means the logs come from the
     // branch the cursor will name (block hashes chain, so any change in the range changes it).
-    const lastBefore = await this.chain.provider.getBlock(to);
-    const logs = await this.chain.provider.getLogs({ address: [finance, registry], fromBlock: from, toBlock: to });
-    const numbers = new Set([from, to, ...logs.map((log) => log.blockNumber)]);
-    const blocks = new Map<number, Block>();
-    await mapLimited([...numbers], 8, async (number) => {
-      const block = await this.chain.provider.getBlock(number);
-      if (block) blocks.set(number, block);
-    });
+    const [lastBefore] = await this.headers([to]);
+    const [logs] = await rawRpcBatch<RpcLog[]>(this.chain.rpcUrl, [
+      { method: "eth_getLogs", params: [{ address: [finance, registry], fromBlock: hex(from), toBlock: hex(to) }] },
+    ]);
+    const numbers = [...new Set([from, to, ...logs.map((log) => Number(log.blockNumber))])];
+    const blocks = new Map<number, Header>();
+    for (const header of await this.headers(numbers)) if (header) blocks.set(header.number, header);
     const consistent =
-      blocks.size === numbers.size &&
+      blocks.size === numbers.length &&
       blocks.get(from)!.parentHash === cursor.blockHash &&
       blocks.get(to)!.hash === lastBefore?.hash &&
-      logs.every((log) => blocks.get(log.blockNumber)?.hash === log.blockHash && !log.removed);
+      logs.every((log) => blocks.get(Number(log.blockNumber))?.hash === log.blockHash && !log.removed);
     return consistent ? { logs, blocks } : null;
   }
 
-  private async applyBatch(client: PoolClient, logs: readonly Log[], blocks: Map<number, Block>): Promise<void> {
+  /** Headers by number, null where the node has no such block. */
+  private async headers(numbers: number[]): Promise<(Header | null)[]> {
+    const headers: (Header | null)[] = [];
+    for (let start = 0; start < numbers.length; start += HEADERS_PER_REQUEST) {
+      const calls = numbers
+        .slice(start, start + HEADERS_PER_REQUEST)
+        .map((number) => ({ method: "eth_getBlockByNumber", params: [hex(number), false] }));
+      const answers = await rawRpcBatch<{ number: string; hash: string; parentHash: string; timestamp: string } | null>(
+        this.chain.rpcUrl,
+        calls,
+      );
+      for (const answer of answers) {
+        headers.push(
+          answer && {
+            number: Number(answer.number),
+            hash: answer.hash,
+            parentHash: answer.parentHash,
+            timestamp: Number(answer.timestamp),
+          },
+        );
+      }
+    }
+    return headers;
+  }
+
+  private async applyBatch(client: PoolClient, logs: readonly RpcLog[], blocks: Map<number, Header>): Promise<void> {
     const events = logs
-      .map((log) => this.toEvent(log, blocks.get(log.blockNumber)!))
-      .filter((event): event is LedgerEvent & { topics: string[]; logData: string } => event !== null);
+      .map((log) => this.toEvent(log, blocks.get(Number(log.blockNumber))!))
+      .filter((event): event is StoredEvent => event !== null);
     await applyEvents(client, events, () => crashPoint("indexer-mid-batch"));
   }
 
-  private toEvent(log: Log, block: Block) {
+  private toEvent(log: RpcLog, block: Header): StoredEvent | null {
     const contract: Contract =
       log.address.toLowerCase() === this.chain.addresses.finance.toLowerCase() ? "PledgeFinance" : "PatentRegistry";
-    const decoded = decodeLog(contract, log);
+    const decoded = decodeLog(contract, log as unknown as Log);
     if (!decoded) {
-      this.logger.warn("undecodable log skipped", { txHash: log.transactionHash, logIndex: log.index });
+      this.logger.warn("undecodable log skipped", { txHash: log.transactionHash, logIndex: Number(log.logIndex) });
       return null;
     }
     return {
       contract,
       ...decoded,
-      blockNumber: log.blockNumber,
+      blockNumber: block.number,
       blockHash: log.blockHash,
       blockTime: new Date(block.timestamp * 1000),
       txHash: log.transactionHash,
-      txIndex: log.transactionIndex,
-      logIndex: log.index,
+      txIndex: Number(log.transactionIndex),
+      logIndex: Number(log.logIndex),
       topics: [...log.topics],
       logData: log.data,
     };
@@ -324,12 +381,13 @@ export async function rebuildProjections(client: PoolClient): Promise<void> {
   await applyEvents(client, events);
 }
 
-/** Applies events in order: each through its handler, then into the audit trail (`stored` after each). */
-async function applyEvents(
-  client: PoolClient,
-  events: (LedgerEvent & { topics: string[]; logData: string })[],
-  stored: () => void = () => undefined,
-) {
+/**
+ * Applies events in order: each through its handler (`stored` after each), its audit-trail rows
+ * and notifications gathered and written together (AuditTrailBatch) at the end, or earlier when a
+ * handler resolves notifications, which must then be in the table.
+ */
+async function applyEvents(client: PoolClient, events: StoredEvent[], stored: () => void = () => undefined) {
+  const trail = new AuditTrailBatch();
   const orgs = new Map<string, Org | null>();
   const mintedNumbers = new Map<bigint, string>();
   for (const event of events) {
@@ -344,7 +402,7 @@ async function applyEvents(
     }
     return orgs.get(key)!;
   };
-  for (const event of events) {
+  for (const [position, event] of events.entries()) {
     const notifications: Notification[] = [];
     const context: HandlerContext = {
       db: client,
@@ -363,6 +421,13 @@ async function applyEvents(
         return rows[0] ? canonicalJsonParse(rows[0].canonical) : null;
       },
       notify: (notification) => void notifications.push(notification),
+      resolveNotifications: async (topic, entityId) => {
+        await trail.flush(client);
+        await client.query("update notifications set resolved = true where topic = $1 and entity_id = $2", [
+          topic,
+          entityId,
+        ]);
+      },
     };
     const handler = HANDLERS[`${event.contract}:${event.name}`];
     const subject = handler
@@ -373,66 +438,50 @@ async function applyEvents(
     const orgIds = new Set(
       [actorOrg?.id, ...partyOrgs.map((org) => org?.id), ...(subject.orgIds ?? [])].filter((id): id is string => !!id),
     );
-    await client.query(
-      `insert into chain_events (block_number, log_index, tx_hash, tx_index, block_hash, block_time, contract, kind,
-         entity, entity_id, org_id, actor, data, topics, log_data)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [
-        event.blockNumber,
-        event.logIndex,
-        event.txHash,
-        event.txIndex,
-        event.blockHash,
-        event.blockTime,
-        event.contract,
-        event.name,
-        subject.entity,
-        subject.entityId,
-        actorOrg?.id ?? null,
-        subject.actor?.toLowerCase() ?? null,
-        JSON.stringify(toJson(event.args)),
-        event.topics,
-        event.logData,
-      ],
+    trail.addEvent(
+      {
+        blockNumber: event.blockNumber,
+        logIndex: event.logIndex,
+        txHash: event.txHash,
+        txIndex: event.txIndex,
+        blockHash: event.blockHash,
+        blockTime: event.blockTime,
+        contract: event.contract,
+        kind: event.name,
+        entity: subject.entity,
+        entityId: subject.entityId,
+        orgId: actorOrg?.id ?? null,
+        actor: subject.actor?.toLowerCase() ?? null,
+        data: JSON.stringify(toJson(event.args)),
+        topics: event.topics,
+        logData: event.logData,
+      },
+      orgIds,
     );
-    for (const orgId of orgIds) {
-      await client.query("insert into chain_event_orgs (org_id, block_number, log_index) values ($1, $2, $3)", [
-        orgId,
-        event.blockNumber,
-        event.logIndex,
-      ]);
-    }
     for (const [i, notification] of notifications.entries()) {
       if (!notification.org && !notification.orgKind) continue;
-      await client.query(
-        `insert into notifications (id, org_id, org_kind, topic, entity, entity_id, awaits_status, data, block_number,
-           log_index, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          `${event.blockNumber}-${event.logIndex}-${i}`,
-          notification.org?.id ?? null,
-          notification.org ? null : notification.orgKind,
-          notification.topic,
-          notification.entity,
-          notification.entityId,
-          notification.awaitsStatus ?? null,
-          JSON.stringify(notification.data ?? {}),
-          event.blockNumber,
-          event.logIndex,
-          event.blockTime,
-        ],
-      );
+      trail.addNotification({
+        id: `${event.blockNumber}-${event.logIndex}-${i}`,
+        orgId: notification.org?.id ?? null,
+        orgKind: notification.org ? null : (notification.orgKind ?? null),
+        topic: notification.topic,
+        entity: notification.entity,
+        entityId: notification.entityId,
+        awaitsStatus: notification.awaitsStatus ?? null,
+        data: JSON.stringify(notification.data ?? {}),
+        blockNumber: event.blockNumber,
+        logIndex: event.logIndex,
+        createdAt: event.blockTime,
+      });
     }
     stored();
+    if ((position + 1) % EVENTS_PER_FLUSH === 0) await trail.flush(client);
   }
+  await trail.flush(client);
 }
 
-async function mapLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
+function hex(number: number): string {
+  return `0x${number.toString(16)}`;
 }
 
 function isConnectionLoss(error: unknown): boolean {

@@ -7,9 +7,9 @@ import type { Section } from "../section.js";
 import { gas } from "./gas.js";
 import { startup } from "./startup.js";
 import { writes } from "./writes.js";
-// import { reads } from "./reads.js";
-// import { indexer } from "./indexer.js";
-// import { growth } from "./growth.js";
+import { reads } from "./reads.js";
+import { indexer } from "./indexer.js";
+import { growth } from "./growth.js";
 
 export interface SectionEntry {
   /** The number for it. */
@@ -22,9 +22,9 @@ export interface SectionEntry {
 
 export const SECTIONS: SectionEntry[] = [
   { number: 1, id: "gas", title: "Gas", run: gas },
-  // { number: 2, id: "reads", title: "API reads", run: reads },
+  { number: 2, id: "reads", title: "API reads", run: reads },
   { number: 3, id: "writes", title: "Writes", run: writes },
-  // { number: 4, id: "indexer", title: "Indexer backfill", run: indexer },
-  // { number: 5, id: "growth", title: "Latency growth", run: growth },
+  { number: 4, id: "indexer", title: "Indexer backfill", run: indexer },
+  { number: 5, id: "growth", title: "Latency growth", run: growth },
   { number: 6, id: "startup", title: "Start-up and memory", run: startup },
 ];
