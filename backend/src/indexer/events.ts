@@ -2,7 +2,7 @@
  * Every event of the two contracts (their own, and those of OpenZeppelin's AccessControl, Pausable
  * and ERC-721 they inherit), decoded into plain JSON: bigints as decimal strings, structs as objects.
  */
-import { Interface, Result, type Log } from "ethers";
+import { EventFragment, Interface, Result, type Log } from "ethers";
 import { PatentRegistry__factory, PledgeFinance__factory } from "../../../typechain-types/index.js";
 
 export type Contract = "PledgeFinance" | "PatentRegistry";
@@ -25,10 +25,29 @@ export interface LedgerEvent {
   logIndex: number;
 }
 
-export function decodeLog(contract: Contract, log: Log): { name: string; args: Record<string, unknown> } | null {
-  const parsed = INTERFACES[contract].parseLog({ topics: [...log.topics], data: log.data });
-  if (!parsed) return null;
-  return { name: parsed.name, args: plain(parsed.args) as Record<string, unknown> };
+/**
+ * Each contract's events by topic 0. ethers' Interface.parseLog finds the event by hashing every
+ * event's signature again for each log, which costs more than decoding it.
+ */
+const EVENTS_BY_TOPIC: Record<Contract, Map<string, EventFragment>> = {
+  PledgeFinance: eventsByTopic(INTERFACES.PledgeFinance),
+  PatentRegistry: eventsByTopic(INTERFACES.PatentRegistry),
+};
+
+function eventsByTopic(contract: Interface): Map<string, EventFragment> {
+  const events = new Map<string, EventFragment>();
+  contract.forEachEvent((event) => events.set(event.topicHash, event));
+  return events;
+}
+
+export function decodeLog(
+  contract: Contract,
+  log: Pick<Log, "topics" | "data">,
+): { name: string; args: Record<string, unknown> } | null {
+  const event = log.topics.length > 0 ? EVENTS_BY_TOPIC[contract].get(log.topics[0].toLowerCase()) : undefined;
+  if (!event) return null;
+  const args = INTERFACES[contract].decodeEventLog(event, log.data, log.topics);
+  return { name: event.name, args: plain(args) as Record<string, unknown> };
 }
 
 function plain(value: unknown): unknown {

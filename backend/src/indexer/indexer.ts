@@ -6,7 +6,6 @@
  * one instance indexes at a time (a session-level advisory lock); the others wait for the cursor.
  */
 import { EventEmitter } from "node:events";
-import type { Log } from "ethers";
 import type { PoolClient } from "pg";
 import { rawRpcBatch, type Chain } from "../chain/chain.js";
 import type { Database } from "../db/db.js";
@@ -302,7 +301,7 @@ export class Indexer {
   private toEvent(log: RpcLog, block: Header): StoredEvent | null {
     const contract: Contract =
       log.address.toLowerCase() === this.chain.addresses.finance.toLowerCase() ? "PledgeFinance" : "PatentRegistry";
-    const decoded = decodeLog(contract, log as unknown as Log);
+    const decoded = decodeLog(contract, log);
     if (!decoded) {
       this.logger.warn("undecodable log skipped", { txHash: log.transactionHash, logIndex: Number(log.logIndex) });
       return null;
@@ -361,7 +360,7 @@ export async function rebuildProjections(client: PoolClient): Promise<void> {
   );
   await client.query("delete from chain_events");
   const events = rows.flatMap((row) => {
-    const decoded = decodeLog(row.contract, { topics: row.topics, data: row.log_data } as unknown as Log);
+    const decoded = decodeLog(row.contract, { topics: row.topics, data: row.log_data });
     if (!decoded) return [];
     return [
       {
@@ -394,6 +393,7 @@ async function applyEvents(client: PoolClient, events: StoredEvent[], stored: ()
     if (event.name === "PatentRegistered")
       mintedNumbers.set(event.args.patentId as bigint, event.args.number as string);
   }
+  const records = await recordsNamedBy(client, events);
   const orgOf = async (address: string) => {
     const key = address.toLowerCase();
     if (!orgs.has(key)) {
@@ -415,10 +415,8 @@ async function applyEvents(client: PoolClient, events: StoredEvent[], stored: ()
         return (rows[0]?.id as string) ?? `0x${tokenId.toString(16).padStart(64, "0")}`;
       },
       recordText: async (hash) => {
-        const { rows } = await client.query("select canonical from records where sha256 = $1", [
-          Buffer.from(hash.replace(/^0x/, ""), "hex"),
-        ]);
-        return rows[0] ? canonicalJsonParse(rows[0].canonical) : null;
+        const canonical = records.get(hash.toLowerCase()) ?? (await recordOf(client, hash));
+        return canonical === undefined ? null : canonicalJsonParse(canonical);
       },
       notify: (notification) => void notifications.push(notification),
       resolveNotifications: async (topic, entityId) => {
@@ -478,6 +476,33 @@ async function applyEvents(client: PoolClient, events: StoredEvent[], stored: ()
     if ((position + 1) % EVENTS_PER_FLUSH === 0) await trail.flush(client);
   }
   await trail.flush(client);
+}
+
+/** Argument names under which events carry the hash of an off-chain record (handlers.ts reads them). */
+const RECORD_HASH_ARGUMENTS = ["metadataHash", "detailsHash", "purposeHash"];
+
+/** The canonical text of every record the events name, by 0x-hash, in one query. */
+async function recordsNamedBy(client: PoolClient, events: StoredEvent[]): Promise<Map<string, string>> {
+  const hashes = new Set<string>();
+  for (const event of events) {
+    for (const name of RECORD_HASH_ARGUMENTS) {
+      const value = event.args[name];
+      if (typeof value === "string") hashes.add(value.toLowerCase());
+    }
+  }
+  if (hashes.size === 0) return new Map();
+  const { rows } = await client.query<{ hash: string; canonical: string }>(
+    "select '0x' || encode(sha256, 'hex') as hash, canonical from records where sha256 = any($1::bytea[])",
+    [[...hashes].map((hash) => Buffer.from(hash.slice(2), "hex"))],
+  );
+  return new Map(rows.map((row) => [row.hash, row.canonical]));
+}
+
+async function recordOf(client: PoolClient, hash: string): Promise<string | undefined> {
+  const { rows } = await client.query<{ canonical: string }>("select canonical from records where sha256 = $1", [
+    Buffer.from(hash.replace(/^0x/, ""), "hex"),
+  ]);
+  return rows[0]?.canonical;
 }
 
 function hex(number: number): string {
