@@ -88,6 +88,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Pla
     const tokens = new Tokens(db, {
       secret: jwtSecret,
       ttlSeconds: config.jwt.ttlSeconds,
+      callerCacheSeconds: config.jwt.callerCacheSeconds,
       issuer: config.jwt.issuer,
       audience: config.jwt.audience,
     });

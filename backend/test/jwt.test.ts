@@ -26,6 +26,7 @@ describe("JWT", () => {
   let user: Client;
   let userId: string;
   let adminId: string;
+  let orgId: string;
 
   /** A token the server accepts, changed by the overrides (an option set to undefined is left out). */
   const mint = (
@@ -60,6 +61,7 @@ describe("JWT", () => {
       await platform.admin.post("/orgs", { name: "JWT test enterprise", kind: "enterprise" }),
       201,
     ).body;
+    orgId = org.id;
     userId = expectStatus(
       await platform.admin.post("/users", { username: "jwt-user", password: PASSWORD, orgId: org.id }),
       201,
@@ -208,5 +210,69 @@ describe("JWT", () => {
     expectUnauthorized(await doomed.get("/me"));
     // And the user cannot sign in again.
     expectStatus(await platform.anonymous.post("/auth/login", { username: "doomed-user", password: PASSWORD }), 401);
+  });
+
+  describe("callers kept between requests (CALLER_CACHE_SECONDS)", () => {
+    const db = () => platform.platform.ctx.db;
+    let counter = 0;
+
+    /** A fresh user, signed in, whose caller the server has read once (and so keeps). */
+    async function signedInUser() {
+      counter += 1;
+      const username = `kept-user-${counter}`;
+      const created = expectStatus(
+        await platform.admin.post("/users", { username, password: PASSWORD, orgId }),
+        201,
+      ).body;
+      const client = await platform.anonymous.login(username, PASSWORD);
+      expectStatus(await client.get("/me"), 200);
+      return { id: created.id as string, client };
+    }
+
+    async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 5_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await condition())) {
+        if (Date.now() > deadline) throw new Error("timed out");
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    }
+
+    it("keeps a caller: a change nobody is told of goes unseen until the change is announced", async () => {
+      const { id, client } = await signedInUser();
+      await db().query("alter table users disable trigger users_changed");
+      try {
+        await db().query("delete from users where id = $1", [id]);
+        expectStatus(await client.get("/me"), 200);
+      } finally {
+        await db().query("alter table users enable trigger users_changed");
+      }
+      await db().query("select pg_notify('ipledge_accounts_changed', 'users')");
+      await until(async () => (await client.get("/me")).status === 401);
+      expectUnauthorized(await client.get("/me"));
+    });
+
+    it("forgets kept callers when users change outside this instance (another instance, or by hand)", async () => {
+      const { id, client } = await signedInUser();
+      await db().query("delete from users where id = $1", [id]);
+      await until(async () => (await client.get("/me")).status === 401, 2_000);
+    });
+
+    it("reads the caller on every request while it cannot hear of changes", async () => {
+      const { id, client } = await signedInUser();
+      expect(db().accountsVersion).toBeDefined();
+      await db().query("select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1", [
+        db().instance,
+      ]);
+      await until(() => db().accountsVersion === undefined);
+      await db().query("alter table users disable trigger users_changed");
+      try {
+        await db().query("delete from users where id = $1", [id]);
+      } finally {
+        await db().query("alter table users enable trigger users_changed");
+      }
+      expectUnauthorized(await client.get("/me"), "UNAUTHORIZED");
+      // The presence connection comes back by itself, and with it the keeping.
+      await until(() => db().accountsVersion !== undefined);
+    });
   });
 });

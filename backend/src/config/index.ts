@@ -53,6 +53,7 @@ const EnvSchema = z.object({
     .regex(/^\d+$/)
     .default("100000000000000000000")
     .transform((value) => BigInt(value)),
+  CALLER_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -98,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     jwt: {
       secret: value.JWT_SECRET,
       ttlSeconds: value.JWT_TTL_SECONDS,
+      callerCacheSeconds: value.CALLER_CACHE_SECONDS,
       issuer: value.JWT_ISSUER,
       audience: value.JWT_AUDIENCE,
     },

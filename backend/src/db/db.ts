@@ -26,6 +26,8 @@ export class Database {
   readonly instance = `ipledge-api:${randomUUID()}`;
   private presence: pg.Client | undefined;
   private presenceRetry: NodeJS.Timeout | undefined;
+  private accountsSeen = 0;
+  private hearingAccounts = false;
 
   constructor(
     readonly connectionString: string,
@@ -70,30 +72,56 @@ export class Database {
   }
 
   /**
+   * What this instance knows of users and organisations: a number that changes whenever they may
+   * have changed (a notification on ipledge_accounts_changed, migration 009, or noteAccountsChanged
+   * here), and undefined while this instance cannot hear of changes (its presence connection is
+   * down). Caches of accounts are valid only under an unchanged, defined version.
+   */
+  get accountsVersion(): number | undefined {
+    return this.hearingAccounts ? this.accountsSeen : undefined;
+  }
+
+  /** This instance changed users or organisations: its caches must not wait for the notification. */
+  noteAccountsChanged(): void {
+    this.accountsSeen += 1;
+  }
+
+  /**
    * Keeps one connection named after this instance open for as long as it runs (reconnecting after
    * a loss), so other instances can tell from pg_stat_activity whether it is still there: a killed
-   * process's connection, and so its name, is gone at once.
+   * process's connection, and so its name, is gone at once. It also listens for changes to users
+   * and organisations (accountsVersion).
    */
   async announce(): Promise<void> {
     const client = new pg.Client({ connectionString: this.connectionString, application_name: this.instance });
     const lost = () => {
       if (this.presence !== client) return;
       this.presence = undefined;
+      this.hearingAccounts = false;
+      this.noteAccountsChanged();
       if (!this.stopping) this.presenceRetry = setTimeout(() => void this.announce().catch(lost), 1_000);
     };
     client.on("error", lost);
     client.on("end", lost);
+    client.on("notification", (message) => {
+      if (message.channel === ACCOUNTS_CHANNEL) this.noteAccountsChanged();
+    });
     this.presence = client;
     try {
       await client.connect();
+      await client.query(`listen ${ACCOUNTS_CHANNEL}`);
     } catch (error) {
       lost();
       throw domainError(error);
     }
+    // Whatever changed while nobody listened is unknown: start from a new version.
+    this.noteAccountsChanged();
+    this.hearingAccounts = this.presence === client;
   }
 
   async close(): Promise<void> {
     this.stopping = true;
+    this.hearingAccounts = false;
     clearTimeout(this.presenceRetry);
     const presence = this.presence;
     this.presence = undefined;
@@ -101,6 +129,8 @@ export class Database {
     await this.pool.end();
   }
 }
+
+const ACCOUNTS_CHANNEL = "ipledge_accounts_changed";
 
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P03"]);
 

@@ -1,7 +1,10 @@
 /**
  * Bearer JWTs: HS256 only (the algorithm is pinned when verifying, so `none` or RS256 tokens are
- * refused), a secret of at least 32 bytes, expiry, issuer and audience checked. The user is read
- * from the database on every request, so a deleted user's token stops working at once.
+ * refused), a secret of at least 32 bytes, expiry, issuer and audience checked. The caller (user
+ * and organisation) is read from the database and kept for at most CALLER_CACHE_SECONDS, but only
+ * while the database can tell this instance that users or organisations changed (LISTEN/NOTIFY,
+ * Database.accountsVersion): any change forgets every kept caller, so a deleted user's token stops
+ * working as soon as the notification arrives (at once on the instance that deleted it).
  */
 import { createSecretKey, type KeyObject } from "node:crypto";
 import bcrypt from "bcryptjs";
@@ -26,6 +29,17 @@ export interface TokenSettings {
   ttlSeconds: number;
   issuer: string;
   audience: string;
+  /** How long a caller read from the database is reused; 0 reads it on every request. */
+  callerCacheSeconds: number;
+}
+
+/** Past this many kept callers the cache starts again empty (a bound, not an eviction policy). */
+const CALLER_CACHE_MAX = 10_000;
+
+interface KeptCaller {
+  caller: Caller;
+  accountsVersion: number;
+  until: number;
 }
 
 const ALGORITHM = "HS256" as const;
@@ -40,6 +54,7 @@ export class Tokens implements Authenticator {
    * public key on every verify, and that failed attempt cost more than the rest of a read.
    */
   private readonly key: KeyObject;
+  private readonly kept = new Map<string, KeptCaller>();
 
   constructor(
     private readonly db: Database,
@@ -92,6 +107,20 @@ export class Tokens implements Authenticator {
   }
 
   async caller(userId: string): Promise<Caller | undefined> {
+    const version = this.db.accountsVersion;
+    const now = Date.now();
+    const kept = this.kept.get(userId);
+    if (kept && kept.accountsVersion === version && kept.until > now) return kept.caller;
+    const caller = await this.readCaller(userId);
+    // Kept only if nothing changed while it was read: a change during the read may be this very user.
+    if (caller && version !== undefined && version === this.db.accountsVersion && this.settings.callerCacheSeconds > 0) {
+      if (this.kept.size >= CALLER_CACHE_MAX) this.kept.clear();
+      this.kept.set(userId, { caller, accountsVersion: version, until: now + this.settings.callerCacheSeconds * 1000 });
+    }
+    return caller;
+  }
+
+  private async readCaller(userId: string): Promise<Caller | undefined> {
     const { rows } = await this.db.query<Caller>(
       `select u.id as "userId", u.username, o.id as "orgId", o.name as "orgName", o.kind as role, o.address
          from users u join organisations o on o.id = u.org_id where u.id = $1`,

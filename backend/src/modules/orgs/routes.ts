@@ -188,6 +188,7 @@ export function orgRoutes(api: Api, ctx: AppContext): void {
         [params.id],
       );
       if (!rows[0]) throw notFound("user", params.id);
+      ctx.db.noteAccountsChanged();
       return rows[0];
     },
   });
