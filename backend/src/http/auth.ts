@@ -113,7 +113,12 @@ export class Tokens implements Authenticator {
     if (kept && kept.accountsVersion === version && kept.until > now) return kept.caller;
     const caller = await this.readCaller(userId);
     // Kept only if nothing changed while it was read: a change during the read may be this very user.
-    if (caller && version !== undefined && version === this.db.accountsVersion && this.settings.callerCacheSeconds > 0) {
+    if (
+      caller &&
+      version !== undefined &&
+      version === this.db.accountsVersion &&
+      this.settings.callerCacheSeconds > 0
+    ) {
       if (this.kept.size >= CALLER_CACHE_MAX) this.kept.clear();
       this.kept.set(userId, { caller, accountsVersion: version, until: now + this.settings.callerCacheSeconds * 1000 });
     }

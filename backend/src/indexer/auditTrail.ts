@@ -70,7 +70,11 @@ export class AuditTrailBatch {
       await client.query(
         `insert into chain_event_orgs (org_id, block_number, log_index)
          select * from unnest($1::bigint[], $2::bigint[], $3::integer[])`,
-        [eventOrgs.map((row) => row.orgId), eventOrgs.map((row) => row.blockNumber), eventOrgs.map((row) => row.logIndex)],
+        [
+          eventOrgs.map((row) => row.orgId),
+          eventOrgs.map((row) => row.blockNumber),
+          eventOrgs.map((row) => row.logIndex),
+        ],
       );
     }
     if (notifications.length > 0) await insertNotifications(client, notifications);
