@@ -159,7 +159,11 @@ export async function checkRequests(
 
 export type ReadResults = Record<Read | "baseline", LoadResult>;
 
-/** The baseline and the three reads, one after another, each at 50 connections for `seconds`. */
+/**
+ * The baseline and the three reads at 50 connections, `seconds` each, in two halves run in mirrored
+ * order (baseline, reads, reads reversed, baseline): a machine that grows busier or quieter during
+ * the measurements then weighs on the baseline and on each read alike.
+ */
 export async function measureReads(
   api: ApiUnderLoad,
   seconds: number,
@@ -168,10 +172,24 @@ export async function measureReads(
   const requests = requestsFor(api);
   const urls = { baseline: api.baselineUrl, loans: api.url, loan: api.url, audit: api.url };
   await checkRequests(urls, requests);
-  const results = {} as ReadResults;
-  for (const read of ["baseline", ...READS] as const) {
-    progress(`  ${READ_NAMES[read]}: ${seconds} s at 50 connections`);
-    results[read] = await measure(urls[read], requests[read], seconds);
+  const order = ["baseline", ...READS] as const;
+  const halves: Partial<Record<Read | "baseline", LoadResult[]>> = {};
+  for (const read of [...order, ...[...order].reverse()]) {
+    progress(`  ${READ_NAMES[read]}: ${seconds / 2} s at 50 connections`);
+    (halves[read] ??= []).push(await measure(urls[read], requests[read], seconds / 2));
   }
-  return results;
+  return Object.fromEntries(order.map((read) => [read, combine(halves[read]!)])) as ReadResults;
+}
+
+/** Two halves of one measurement: mean rate and median, the worse p99. */
+function combine(halves: LoadResult[]): LoadResult {
+  const mean = (pick: (result: LoadResult) => number) =>
+    halves.reduce((sum, result) => sum + pick(result), 0) / halves.length;
+  return {
+    requestsPerSecond: mean((result) => result.requestsPerSecond),
+    p50: Math.round(mean((result) => result.p50)),
+    p99: Math.max(...halves.map((result) => result.p99)),
+    requests: halves.reduce((sum, result) => sum + result.requests, 0),
+    failures: halves.reduce((sum, result) => sum + result.failures, 0),
+  };
 }

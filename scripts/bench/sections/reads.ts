@@ -102,12 +102,15 @@ export const reads: Section = async (context) => {
       "/api/audit/verify would report them. The chain's clock starts a year and two days back, so block times " +
       "grow with block numbers across the deployment and the synthetic history, as on any chain; the head's time, " +
       "and so a loan's 'now', is therefore a year back.",
-    `Load: autocannon, ${CONNECTIONS} connections, ${seconds} s per read after a warm-up of a quarter of that, ` +
-      "in a worker thread of the same process; requests cycle over 20 banks × 4 statuses, 500 loans, and 40 " +
+    `Load: autocannon, ${CONNECTIONS} connections, ${seconds} s per read in two halves, each after a warm-up of a ` +
+      "quarter of its length, the halves in mirrored order (baseline, loans, loan, audit, then audit, loan, loans, " +
+      "baseline) so a change in the machine's load weighs on all alike; requests/s and p50 are the halves' mean, " +
+      "p99 the worse half; " +
+      "autocannon runs in a worker thread of the same process; requests cycle over 20 banks × 4 statuses, 500 loans, and 40 " +
       "organisations (the 20 banks, each concerned by a twentieth of all loan events, and 20 enterprises) × " +
       "30-day windows across the year. Tokens are issued by the API's own Tokens; every request is authenticated.",
     "Baseline: Express 5 with its own pg pool of 10 on the same database, one indexed query (a loan by primary " +
-      "key) returned as JSON, in the same process, measured the same way just before the reads. The ratio is " +
+      "key) returned as JSON, in the same process, measured the same way around the reads. The ratio is " +
       "requests/s over the baseline's (for latencies, the baseline's over the read's).",
   );
   for (const read of READS) {
@@ -125,7 +128,7 @@ export const reads: Section = async (context) => {
         `A p99 of ${AUDIT_P99_TARGET_MS} ms at ${CONNECTIONS} connections needs at least ${needed.toLocaleString("en")} ` +
         `requests/s, more than the one-query baseline reached here (${round(baseline.requestsPerSecond)}), so no ` +
         "query plan alone meets it on this machine: it takes more cores or API instances (the API scales out, " +
-        "README: How it scales out) and less work per request (the caller's round trip above). The query itself " +
+        "README: How it scales out) and less work per request (see above). The query itself " +
         "was made independent of the trail's size by migration 008 (the time window read as a block range on the " +
         "(organisation, block) key): see the growth section.",
     );
@@ -152,9 +155,9 @@ export const reads: Section = async (context) => {
 function missedRatioNote(read: (typeof READS)[number], ratio: number): string {
   const share = `${READ_NAMES[read]} reached ${(ratio * 100).toFixed(0)}% of the baseline.`;
   const caller =
-    "Every API request first reads its caller (user and organisation, backend/src/http/auth.ts Tokens.required), " +
-    "a round trip the baseline does not make; caching the caller per token for a few seconds would save it, at " +
-    "the price of a deleted user's token working that much longer.";
+    "Every API request also checks its bearer token (HMAC) and its caller (user and organisation, kept for " +
+    "CALLER_CACHE_SECONDS, backend/src/http/auth.ts), validates its query (zod) and shapes its answer, none of " +
+    "which the baseline does.";
   if (read === "loans") {
     return (
       `${share} It is not one query but a page: 50 loans with their patents and what each owes now (about 50 times ` +
