@@ -58,7 +58,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Pla
         dataDir: path.join(config.dataDir, "postgres"),
       });
     }
-    const db = new Database(databaseUrl, logger);
+    const db = new Database(databaseUrl, logger, config.dbPoolSize);
     stops.push(() => db.close());
     await db.announce();
     const applied = await migrate(db);

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   DATA_DIR: z.string().default(".data"),
   DATABASE_URL: optionalText,
+  /** Connections this instance opens for requests (the indexer and the presence connection come on top). */
+  DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   /** Port of the embedded PostgreSQL (only when DATABASE_URL is unset). */
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   RPC_URL: optionalText,
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     host: value.HOST,
     dataDir,
     databaseUrl: value.DATABASE_URL,
+    dbPoolSize: value.DB_POOL_SIZE,
     embeddedPostgresPort: value.EMBEDDED_POSTGRES_PORT,
     rpcUrl: value.RPC_URL ?? "http://127.0.0.1:8545",
     deploymentFile: path.resolve(value.DEPLOYMENT_FILE ?? path.join(dataDir, "deployment.json")),

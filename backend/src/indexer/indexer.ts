@@ -8,7 +8,7 @@
 import { EventEmitter } from "node:events";
 import type { PoolClient } from "pg";
 import { rawRpcBatch, type Chain } from "../chain/chain.js";
-import type { Database } from "../db/db.js";
+import { domainError, type Database, type Queryable } from "../db/db.js";
 import { crashPoint } from "../crashPoints.js";
 import { canonicalJsonParse } from "../domain/records.js";
 import { ApiError } from "../errors.js";
@@ -100,10 +100,29 @@ export class Indexer {
   }
 
   async cursor(): Promise<Cursor | null> {
-    const { rows } = await this.db.query<{ block_number: string; block_hash: string }>(
-      "select block_number, block_hash from indexer_cursor",
-    );
+    return this.readCursor(this.db);
+  }
+
+  private async readCursor(db: Queryable): Promise<Cursor | null> {
+    const { rows } = await db.query("select block_number, block_hash from indexer_cursor");
     return rows[0] ? { blockNumber: Number(rows[0].block_number), blockHash: rows[0].block_hash } : null;
+  }
+
+  /**
+   * A transaction on the connection that holds the indexer's lock: the indexer never queues for
+   * the pool behind the requests it is holding up (every write waits for its block's projection).
+   */
+  private async inTransaction(work: (client: PoolClient) => Promise<void>): Promise<void> {
+    const client = this.lockClient;
+    if (!client) throw new Error("the indexer lost its lock connection");
+    try {
+      await client.query("begin");
+      await work(client);
+      await client.query("commit");
+    } catch (error) {
+      await client.query("rollback").catch(() => undefined);
+      throw domainError(error);
+    }
   }
 
   /**
@@ -202,7 +221,7 @@ export class Indexer {
 
   /** Indexes the next batch up to `safe`; false when there was nothing to do. */
   private async step(safe: number): Promise<boolean> {
-    const cursor = (await this.cursor()) ?? (await this.initialCursor());
+    const cursor = (await this.readCursor(this.lockClient!)) ?? (await this.initialCursor());
     // Caught up: the chain may still have replaced the cursor's block (one header read per pass).
     if (cursor.blockNumber >= safe) return !(await this.checkForReorg(cursor));
     if (!(await this.checkForReorg(cursor))) return true;
@@ -210,7 +229,7 @@ export class Indexer {
     const to = Math.min(safe, cursor.blockNumber + this.options.batchBlocks);
     const batch = await this.fetchBatch(cursor, from, to);
     if (!batch) return true; // the chain moved under us: the next step re-checks
-    await this.db.withTransaction(async (client) => {
+    await this.inTransaction(async (client) => {
       await this.applyBatch(client, batch.logs, batch.blocks);
       await storeIndexedBlocks(
         client,
@@ -326,7 +345,7 @@ export class Indexer {
     if (onChain?.hash === cursor.blockHash) return true;
     const ancestor = await this.commonAncestor();
     this.logger.warn("chain reorganisation: rolling back", { from: cursor.blockNumber, to: ancestor.blockNumber });
-    await this.db.withTransaction(async (client) => {
+    await this.inTransaction(async (client) => {
       await client.query("delete from chain_events where block_number > $1", [ancestor.blockNumber]);
       await client.query("delete from indexed_blocks where number > $1", [ancestor.blockNumber]);
       await client.query("update indexer_cursor set block_number = $1, block_hash = $2, updated_at = now()", [

@@ -289,11 +289,13 @@ function whyMissed(d: Diagnosis): string[] {
     [
       "waiting for the indexer",
       d.spent.indexerWaitMs,
-      "every write waits until the indexer has projected its block. Passes run one at a time, each taking pool " +
-        "connections like the writes, and cost something per block: a header read (eth_getBlockByNumber) and an " +
-        "indexed_blocks row for every block with events, and on anvil's automine every write is a block of its own; " +
-        "a write that lands during a pass waits for that pass and the next. Fewer header reads, one multi-row insert " +
-        "per batch, and a chain with a block time (several writes per block, as on a consortium chain) would cut it",
+      "every write waits until the indexer has projected its block. The indexer runs one pass at a time on its own " +
+        "connection: it reads the head, its cursor and the cursor block's header, then the logs and their blocks' " +
+        "headers (one JSON-RPC batch), and applies every event's handler in one transaction, row by row (the audit " +
+        "trail in one insert per table); a write that lands during a pass waits for that pass and the next. On " +
+        "anvil's automine every write is a block of its own, so passes are many and short. A chain with a block time " +
+        "(several writes per block, as on a consortium chain), the reorganisation check folded into the batch's " +
+        "header read, and projections applied set-wise per batch would cut it",
     ],
     [
       "in HTTP, validation, pre-checks and the read-back",
@@ -302,8 +304,8 @@ function whyMissed(d: Diagnosis): string[] {
         ? `most of it waiting for a PostgreSQL connection: the pool's ${d.spent.poolSize} connections were all busy with ` +
           `queries waiting ${(d.spent.poolExhaustedShare * 100).toFixed(0)}% of the time (${d.spent.poolWaitingMean.toFixed(1)} ` +
           "waiting on average), since each organisation's turn holds one for its whole duration, JSON-RPC round trips " +
-          "included, and every waiting write polls the indexer's cursor. A larger pool (the size is fixed at 10 in " +
-          "backend/src/db/db.ts), a turn that holds its connection only around the nonce and the send, and writes woken " +
+          "included, and every waiting write polls the indexer's cursor. A larger pool (DB_POOL_SIZE, 10 by default), " +
+          "a turn that holds its connection only around the nonce and the send, and writes woken " +
           "by the indexer's commit instead of polling would remove most of this wait"
         : "that is the API's own work on its one event loop (p99 delay " +
           `${ms(d.spent.eventLoopDelayP99Ms)}); more API processes (supported: advisory locks per key, one active ` +
