@@ -6,9 +6,10 @@
  *   npm run bench                         every section at the issue's sizes (--scale 1)
  *   npm run bench -- --scale 0.1          a tenth of the sizes and durations
  *   npm run bench -- --only gas,writes    some sections
- *   npm run bench:quick                   tiny sizes: proves the bench runs (CI), measures nothing
+ *   npm run bench:quick                   tiny sizes: proves the bench runs, measures nothing
+ *   npm run test:bench                    bench:quick, then check-report.ts (part of npm test)
  *
- * Other options: --out <dir> (default docs/).
+ * Other options: --out <dir> (default docs/; .bench-quick/ in quick mode, so docs/ holds full runs only).
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -33,7 +34,7 @@ const USAGE = `usage: npm run bench -- [--scale <n>] [--quick] [--only <id,id,..
 sections: ${SECTIONS.map((section) => section.id).join(", ")}`;
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { scale: 1, quick: false, only: null, out: path.join(ROOT, "docs") };
+  const options: Options = { scale: 1, quick: false, only: null, out: "" };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -56,6 +57,7 @@ function parseOptions(argv: string[]): Options {
       process.exit(0);
     } else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
+  options.out ||= path.join(ROOT, options.quick ? ".bench-quick" : "docs");
   const unknown = (options.only ?? []).filter((id) => !SECTIONS.some((section) => section.id === id));
   if (unknown.length > 0) throw new Error(`no section ${unknown.join(", ")}\n${USAGE}`);
   return options;
