@@ -13,7 +13,7 @@
  */
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { createServer } from "node:net";
+import { freePort } from "../../backend/test/support/ports.js";
 import path from "node:path";
 import { JsonRpcProvider, Wallet } from "ethers";
 import pg from "pg";
@@ -44,18 +44,6 @@ export function sizesFor(events: number): Sizes {
     loans: Math.round((total * FULL_LOANS) / FULL_EVENTS),
     events: total,
   };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Services {

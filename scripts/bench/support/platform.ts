@@ -5,17 +5,15 @@
  * listening on a free port. Its configuration is `npm start`'s (indexer polling, log level), so the
  * figures are those of the platform as shipped.
  */
-import { writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
-import { JsonRpcProvider, Wallet } from "ethers";
 import { startAnvil, type RunningAnvil } from "../../../backend/src/chain/anvil.js";
 import { loadConfig } from "../../../backend/src/config/index.js";
 import { startEmbeddedPostgres } from "../../../backend/src/db/embedded.js";
 import { createLogger } from "../../../backend/src/logger.js";
-import { DEV_OPERATOR_KEY, LISTEN_BACKLOG, startPlatform, type Platform } from "../../../backend/src/platform.js";
+import { LISTEN_BACKLOG, startPlatform, type Platform } from "../../../backend/src/platform.js";
 import { freePort } from "../../../backend/test/support/ports.js";
-import { deployPlatform } from "../../lib/deployPlatform.js";
+import { deployContracts } from "../dataset.js";
 import { Api } from "./http.js";
 
 export const ADMIN_PASSWORD = "bench-admin-password";
@@ -68,21 +66,7 @@ export async function startBenchPlatform(workDir: string, options: BenchPlatform
     undo.push(() => postgres.stop());
 
     const deploymentFile = path.join(workDir, "deployment.json");
-    const provider = new JsonRpcProvider(anvil.url, undefined, { cacheTimeout: -1 });
-    try {
-      const deployment = await deployPlatform(new Wallet(DEV_OPERATOR_KEY, provider));
-      writeFileSync(
-        deploymentFile,
-        JSON.stringify({
-          chainId: "31337",
-          startBlock: deployment.startBlock,
-          admin: deployment.admin,
-          contracts: deployment.contracts,
-        }),
-      );
-    } finally {
-      provider.destroy();
-    }
+    await deployContracts(anvil.url, deploymentFile);
 
     const config = loadConfig({
       DATA_DIR: workDir,
