@@ -12,7 +12,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "../src/app.js";
 import { KeyVault } from "../src/chain/keyVault.js";
-import { Client, expectStatus, startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { chainTime, Client, expectStatus, startTestPlatform, type TestPlatform } from "./support/platform.js";
 import { document, isoDaysFrom, newPatentNumber, onboardCast, PASSWORD, type World } from "./support/world.js";
 
 const LOGIN_RATE_LIMIT = 5;
@@ -43,8 +43,7 @@ describe("the HTTP API", () => {
     rmSync(webDir, { recursive: true, force: true });
   });
 
-  const chainNow = async () =>
-    Math.floor(Date.parse(expectStatus(await platform.anonymous.get("/health"), 200).body.chain.time) / 1000);
+  const chainNow = () => chainTime(platform.anonymous);
 
   const patentBody = (now: number) => {
     const number = newPatentNumber();

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, expectStatus, startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { chainTime, Client, expectStatus, startTestPlatform, type TestPlatform } from "./support/platform.js";
 import { isoDaysFrom, newPatentNumber, onboardCast, type World } from "./support/world.js";
 
 const MB = 1024 * 1024;
@@ -31,8 +31,7 @@ describe("documents", () => {
     await platform?.stop();
   });
 
-  const chainNow = async () =>
-    Math.floor(Date.parse(expectStatus(await platform.anonymous.get("/health"), 200).body.chain.time) / 1000);
+  const chainNow = () => chainTime(platform.anonymous);
   const documentCount = async () => Number((await db.query("select count(*) as n from documents")).rows[0].n);
 
   function patentBody(now: number, filename: string, content: Buffer | string) {

@@ -4,7 +4,7 @@
  * calculation), the notifications and the audit trail; the integrity check is ok at the end.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, expectStatus, startTestPlatform, type TestPlatform } from "./support/platform.js";
+import { chainTime, Client, expectStatus, startTestPlatform, type TestPlatform } from "./support/platform.js";
 import { DAY, document, isoDaysFrom, newPatentNumber, onboardCast, type World } from "./support/world.js";
 
 const YEAR = 365n * 86_400n;
@@ -41,7 +41,7 @@ describe("the financing flow over HTTP", () => {
   });
   afterAll(() => platform?.stop());
 
-  const chainNow = async () => seconds(expectStatus(await platform.anonymous.get("/health"), 200).body.chain.time);
+  const chainNow = async () => BigInt(await chainTime(platform.anonymous));
   const advance = async (secondsToMove: number) =>
     expectStatus(await c.admin.post("/dev/advance-time", { seconds: secondsToMove }), 200).body;
 

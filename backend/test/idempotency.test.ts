@@ -13,7 +13,14 @@ import { noteTransactionSent, watchingSends } from "../src/chain/sendWatch.js";
 import { ApiError } from "../src/errors.js";
 import { IdempotencyKeys, type KeyedWrite } from "../src/http/idempotency.js";
 import { DEV_OPERATOR_KEY } from "../src/platform.js";
-import { Client, expectStatus, startTestPlatform, type Reply, type TestPlatform } from "./support/platform.js";
+import {
+  chainTime,
+  Client,
+  expectStatus,
+  type Reply,
+  startTestPlatform,
+  type TestPlatform,
+} from "./support/platform.js";
 import { document, isoDaysFrom, newPatentNumber, onboardCast, PASSWORD, type World } from "./support/world.js";
 
 const HEADER = "Idempotency-Key";
@@ -65,8 +72,7 @@ describe("idempotency keys", () => {
     };
   }
 
-  const chainNow = async () =>
-    Math.floor(Date.parse(expectStatus(await platform.anonymous.get("/health"), 200).body.chain.time) / 1000);
+  const chainNow = () => chainTime(platform.anonymous);
 
   function expectReplayOf(replay: Reply, first: Reply) {
     expect(replay.status).toBe(first.status);

@@ -21,7 +21,7 @@ import { startAnvil, type RunningAnvil } from "../src/chain/anvil.js";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../src/db/embedded.js";
 import { DEV_OPERATOR_KEY } from "../src/platform.js";
 import { freePort } from "./support/ports.js";
-import { expectStatus, startTestPlatform, type Reply, type TestPlatform } from "./support/platform.js";
+import { chainTime, expectStatus, type Reply, startTestPlatform, type TestPlatform } from "./support/platform.js";
 import {
   document,
   isoDaysFrom,
@@ -88,9 +88,7 @@ describe("outages of the chain node and of the database", () => {
     if (directory) rmSync(directory, { recursive: true, force: true });
   });
 
-  async function chainNow(): Promise<number> {
-    return Math.floor(Date.parse(expectStatus(await platform.anonymous.get("/health"), 200).body.chain.time) / 1000);
-  }
+  const chainNow = () => chainTime(platform.anonymous);
 
   function newPatent(now: number) {
     const number = newPatentNumber();

@@ -15,10 +15,11 @@ import { KeyVault } from "../src/chain/keyVault.js";
 import { LOAN_STATUSES } from "../src/domain/ledger.js";
 import {
   ADMIN_PASSWORD,
+  chainTime,
   Client,
   expectStatus,
-  startTestPlatform,
   type Reply,
+  startTestPlatform,
   type TestPlatform,
 } from "./support/platform.js";
 import {
@@ -102,8 +103,7 @@ describe("races: many clients at once", () => {
     await platform?.stop();
   });
 
-  const chainNow = async () =>
-    Math.floor(Date.parse(expectStatus(await platform.anonymous.get("/health"), 200).body.chain.time) / 1000);
+  const chainNow = () => chainTime(platform.anonymous);
 
   /** A patent number no other patent of this file has (the random serial can repeat). */
   const uniquePatentNumber = () => {

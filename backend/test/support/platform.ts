@@ -180,3 +180,8 @@ export function expectStatus<T>(reply: Reply<T>, status: number): Reply<T> {
   }
   return reply;
 }
+
+/** The ledger's "now" as the API reports it (GET /health), in unix seconds. */
+export async function chainTime(client: Client): Promise<number> {
+  return Math.floor(Date.parse(expectStatus(await client.get("/health"), 200).body.chain.time) / 1000);
+}
