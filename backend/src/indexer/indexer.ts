@@ -21,6 +21,8 @@ const INDEXER_LOCK = 7_366_002;
 /** Header reads per JSON-RPC batch request, and audit-trail rows per multi-row insert. */
 const HEADERS_PER_REQUEST = 250;
 const EVENTS_PER_FLUSH = 5_000;
+/** Block hashes RecentlyIndexed keeps. */
+const RECENT_BLOCKS = 4_096;
 const PROJECTIONS = ["notifications", "loan_patents", "loans", "products", "appraisals", "patents", "platform_state"];
 
 export interface IndexerOptions {
@@ -58,8 +60,47 @@ interface RpcLog {
 
 type StoredEvent = LedgerEvent & { topics: string[]; logData: string };
 
+/**
+ * What this instance's indexer committed lately, kept while it holds the indexer's lock (nobody
+ * else can move the cursor then): the cursor and the hashes of the blocks it stored. Writes waiting
+ * for their block ask it first, so waiting costs no query.
+ */
+class RecentlyIndexed {
+  private upTo: number | undefined;
+  private readonly hashes = new Map<number, string>();
+
+  /** Forgets every block; `upTo` is the cursor as read under the lock, undefined without the lock. */
+  reset(upTo?: number): void {
+    this.upTo = upTo;
+    this.hashes.clear();
+  }
+
+  committed(upTo: number, blocks: Iterable<{ number: number; hash: string }>): void {
+    this.upTo = upTo;
+    for (const block of blocks) this.hashes.set(block.number, block.hash);
+    for (const number of this.hashes.keys()) {
+      if (this.hashes.size <= RECENT_BLOCKS) break;
+      this.hashes.delete(number);
+    }
+  }
+
+  get known(): boolean {
+    return this.upTo !== undefined;
+  }
+
+  /** Whether the block is indexed; undefined when only the database can tell. */
+  has(blockNumber: number, blockHash?: string): boolean | undefined {
+    if (this.upTo === undefined) return undefined;
+    if (blockNumber > this.upTo) return false;
+    if (blockHash === undefined) return true;
+    const hash = this.hashes.get(blockNumber);
+    return hash === undefined ? undefined : hash === blockHash;
+  }
+}
+
 export class Indexer {
   private readonly committed = new EventEmitter();
+  private readonly recent = new RecentlyIndexed();
   private lockClient: PoolClient | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -134,7 +175,9 @@ export class Indexer {
   async waitFor(blockNumber: number, blockHash?: string, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
-      if (await this.hasIndexed(blockNumber, blockHash).catch(notWhileDatabaseAway)) return;
+      const recently = this.recent.has(blockNumber, blockHash);
+      if (recently === true) return;
+      if (recently === undefined && (await this.hasIndexed(blockNumber, blockHash).catch(notWhileDatabaseAway))) return;
       if (Date.now() > deadline) {
         throw new ApiError(504, "INDEXING_PENDING", `block ${blockNumber} is mined but not indexed yet`, {
           blockNumber,
@@ -214,6 +257,7 @@ export class Indexer {
   private async releaseLock(broken = false): Promise<void> {
     const client = this.lockClient;
     this.lockClient = undefined;
+    this.recent.reset();
     if (!client) return;
     if (!broken) await client.query("select pg_advisory_unlock($1)", [INDEXER_LOCK]).catch(() => undefined);
     client.release(broken);
@@ -222,6 +266,7 @@ export class Indexer {
   /** Indexes the next batch up to `safe`; false when there was nothing to do. */
   private async step(safe: number): Promise<boolean> {
     const cursor = (await this.readCursor(this.lockClient!)) ?? (await this.initialCursor());
+    if (!this.recent.known) this.recent.reset(cursor.blockNumber);
     // Caught up: the chain may still have replaced the cursor's block (one header read per pass).
     if (cursor.blockNumber >= safe) return !(await this.checkForReorg(cursor));
     if (!(await this.checkForReorg(cursor))) return true;
@@ -251,6 +296,7 @@ export class Indexer {
       if (moved.rowCount !== 1) throw new Error("the indexer cursor moved under this batch; retrying");
       crashPoint("indexer-commit");
     });
+    this.recent.committed(to, batch.blocks.values());
     this.committed.emit("commit", to);
     return true;
   }
@@ -345,6 +391,7 @@ export class Indexer {
     if (onChain?.hash === cursor.blockHash) return true;
     const ancestor = await this.commonAncestor();
     this.logger.warn("chain reorganisation: rolling back", { from: cursor.blockNumber, to: ancestor.blockNumber });
+    this.recent.reset(); // the database alone can tell, until the rollback is committed
     await this.inTransaction(async (client) => {
       await client.query("delete from chain_events where block_number > $1", [ancestor.blockNumber]);
       await client.query("delete from indexed_blocks where number > $1", [ancestor.blockNumber]);
@@ -354,6 +401,7 @@ export class Indexer {
       ]);
       await rebuildProjections(client);
     });
+    this.recent.reset(ancestor.blockNumber);
     return false;
   }
 
