@@ -8,6 +8,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import jwt from "jsonwebtoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config/index.js";
+import { Tokens } from "../src/http/auth.js";
 import { Client, expectStatus, startTestPlatform, type Reply, type TestPlatform } from "./support/platform.js";
 import { PASSWORD } from "./support/world.js";
 
@@ -255,6 +257,30 @@ describe("JWT", () => {
       const { id, client } = await signedInUser();
       await db().query("delete from users where id = $1", [id]);
       await until(async () => (await client.get("/me")).status === 401, 2_000);
+    });
+
+    it("keeps nothing with CALLER_CACHE_SECONDS=0, and the setting is bounded", async () => {
+      const { id } = await signedInUser();
+      const { config } = platform.platform.ctx;
+      const tokens = new Tokens(db(), { ...config.jwt, secret, callerCacheSeconds: 0 });
+      expect(await tokens.caller(id)).toMatchObject({ userId: id });
+      await db().query("alter table users disable trigger users_changed");
+      try {
+        await db().query("delete from users where id = $1", [id]);
+      } finally {
+        await db().query("alter table users enable trigger users_changed");
+      }
+      expect(await tokens.caller(id)).toBeUndefined();
+      expect(config.jwt.callerCacheSeconds).toBe(30);
+      for (const [name, value] of [
+        ["CALLER_CACHE_SECONDS", "-1"],
+        ["CALLER_CACHE_SECONDS", "301"],
+        ["DB_POOL_SIZE", "1"],
+        ["DB_POOL_SIZE", "lots"],
+      ]) {
+        expect(() => loadConfig({ [name]: value }), `${name}=${value}`).toThrow(ConfigError);
+      }
+      expect(loadConfig({ DB_POOL_SIZE: "25" }).dbPoolSize).toBe(25);
     });
 
     it("reads the caller on every request while it cannot hear of changes", async () => {
