@@ -9,9 +9,11 @@
  *   npm run bench:quick                   tiny sizes: proves the bench runs, measures nothing
  *   npm run test:bench                    bench:quick, then check-report.ts (part of npm test)
  *
- * Other options: --out <dir> (default docs/; .bench-quick/ in quick mode, so docs/ holds full runs only).
+ * Other options: --out <dir> (default docs/; .bench-quick/ in quick mode, so docs/ holds full runs only);
+ * --merge: keep the sections of the report already in --out that this run does not run (say after
+ * `--only indexer`), each marked with its own run's date and commit.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,7 +21,7 @@ import type { BenchContext } from "./section.js";
 import { SECTIONS } from "./sections/index.js";
 import { describeMachine } from "./support/machine.js";
 import { Progress } from "./support/progress.js";
-import { renderJson, renderMarkdown, type BenchRun, type SectionOutcome } from "./support/report.js";
+import { mergeRuns, renderJson, renderMarkdown, type BenchRun, type SectionOutcome } from "./support/report.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -28,13 +30,14 @@ interface Options {
   quick: boolean;
   only: string[] | null;
   out: string;
+  merge: boolean;
 }
 
-const USAGE = `usage: npm run bench -- [--scale <n>] [--quick] [--only <id,id,...>] [--out <dir>]
+const USAGE = `usage: npm run bench -- [--scale <n>] [--quick] [--only <id,id,...>] [--out <dir>] [--merge]
 sections: ${SECTIONS.map((section) => section.id).join(", ")}`;
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { scale: 1, quick: false, only: null, out: "" };
+  const options: Options = { scale: 1, quick: false, only: null, out: "", merge: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -52,6 +55,7 @@ function parseOptions(argv: string[]): Options {
         .map((id) => id.trim())
         .filter(Boolean);
     else if (arg === "--out") options.out = path.resolve(value());
+    else if (arg === "--merge") options.merge = true;
     else if (arg === "--help" || arg === "-h") {
       console.log(USAGE);
       process.exit(0);
@@ -95,7 +99,14 @@ async function main(): Promise<number> {
       const durationSeconds = () => (performance.now() - sectionStarted) / 1000;
       try {
         const result = await entry.run(context);
-        sections.push({ ...result, number: entry.number, status: "ok", durationSeconds: durationSeconds() });
+        sections.push({
+          ...result,
+          number: entry.number,
+          status: "ok",
+          durationSeconds: durationSeconds(),
+          ranAt: machine.date,
+          commit: machine.gitCommit,
+        });
         progress.clearStatus();
         progress.line(`${entry.id}: done in ${durationSeconds().toFixed(1)} s`);
       } catch (error) {
@@ -107,6 +118,8 @@ async function main(): Promise<number> {
           status: "failed",
           error: message,
           durationSeconds: durationSeconds(),
+          ranAt: machine.date,
+          commit: machine.gitCommit,
           figures: [],
           notes: [],
         });
@@ -119,7 +132,7 @@ async function main(): Promise<number> {
     rmSync(workDir, { recursive: true, force: true });
   }
 
-  const run: BenchRun = {
+  let run: BenchRun = {
     command,
     options: { scale: options.scale, quick: options.quick, only: options.only },
     machine,
@@ -129,6 +142,7 @@ async function main(): Promise<number> {
   mkdirSync(options.out, { recursive: true });
   const markdown = path.join(options.out, "benchmarks.md");
   const json = path.join(options.out, "benchmarks.json");
+  if (options.merge && existsSync(json)) run = mergeRuns(JSON.parse(readFileSync(json, "utf8")) as BenchRun, run);
   writeFileSync(markdown, renderMarkdown(run));
   writeFileSync(json, renderJson(run));
   progress.line(`wrote ${path.relative(process.cwd(), markdown)} and ${path.relative(process.cwd(), json)}`);

@@ -55,7 +55,10 @@ export interface Services {
 }
 
 /** An embedded PostgreSQL server and an anvil node, both in `directory`, on free loopback ports. */
-export async function startServices(directory: string, chain: { genesis?: number } = {}): Promise<Services> {
+export async function startServices(
+  directory: string,
+  chain: { genesis?: number; anvilArgs?: string[] } = {},
+): Promise<Services> {
   mkdirSync(directory, { recursive: true });
   // Run as root, PostgreSQL runs as `postgres`, which must reach its folder through the scratch folder.
   if (process.getuid?.() === 0) for (const folder of [path.dirname(directory), directory]) chmodSync(folder, 0o755);
@@ -66,7 +69,7 @@ export async function startServices(directory: string, chain: { genesis?: number
   });
   let anvil: RunningAnvil;
   try {
-    anvil = await startAnvil({ port: await freePort(), timestamp: chain.genesis });
+    anvil = await startAnvil({ port: await freePort(), timestamp: chain.genesis, extraArgs: chain.anvilArgs });
   } catch (error) {
     await postgres.stop();
     throw error;

@@ -16,6 +16,8 @@ export interface AnvilOptions {
   /** With `stateFile`: also save every this many seconds, so a crash loses at most that much. */
   saveEverySeconds?: number;
   onLog?: (line: string) => void;
+  /** More anvil flags (the benchmarks' long chains use --prune-history). */
+  extraArgs?: string[];
 }
 
 export interface RunningAnvil {
@@ -38,6 +40,7 @@ export async function startAnvil(options: AnvilOptions): Promise<RunningAnvil> {
   if (options.stateFile) args.push("--state", options.stateFile, "--preserve-historical-states");
   if (options.stateFile && options.saveEverySeconds) args.push("--state-interval", String(options.saveEverySeconds));
   if (options.timestamp) args.push("--timestamp", String(options.timestamp));
+  args.push(...(options.extraArgs ?? []));
   // Its own process group: a Ctrl-C in the terminal reaches the platform, which stops the chain
   // last, after the indexer, instead of the chain going first.
   const child = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"], detached: true });

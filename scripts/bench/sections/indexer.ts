@@ -145,12 +145,19 @@ async function generate(
         }),
       );
       for (;;) {
-        const pool = await rawRpc<{ pending: string; queued: string }>(rpcUrl, "txpool_status", []);
+        // No timeout on these: mining a thousand registrations takes the node a while on a long chain.
+        const [pool] = (await rpcBatch(rpcUrl, [{ method: "txpool_status", params: [] }])) as {
+          pending: string;
+          queued: string;
+        }[];
         const pending = Number(pool.pending) + Number(pool.queued);
         if (pending === 0) break;
         // Fewer blocks than the pool could fill, so no empty block is mined; the loop takes the rest.
-        await rawRpc(rpcUrl, "anvil_mine", [
-          toQuantity(Math.max(1, Math.floor(pending / (TRANSACTIONS_PER_BLOCK * 1.5)))),
+        await rpcBatch(rpcUrl, [
+          {
+            method: "anvil_mine",
+            params: [toQuantity(Math.max(1, Math.floor(pending / (TRANSACTIONS_PER_BLOCK * 1.5))))],
+          },
         ]);
       }
       registrations.push(...round);

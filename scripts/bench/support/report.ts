@@ -9,6 +9,9 @@ export interface SectionOutcome extends SectionResult {
   /** Why a failed section failed (its figures are then empty or partial). */
   error?: string;
   durationSeconds: number;
+  /** When and on which commit the section ran (sections kept by --merge come from earlier runs). */
+  ranAt?: string;
+  commit?: string;
 }
 
 export interface BenchRun {
@@ -21,6 +24,27 @@ export interface BenchRun {
 
 /** A section with more targets than this is summed up in the targets table. */
 const SUMMARY_ROWS = 4;
+
+/**
+ * --merge: the sections of an earlier report that this run did not run, kept, in the issue's order.
+ * The machine block is this run's; each section names its own run (ranAt, commit).
+ */
+export function mergeRuns(earlier: BenchRun, run: BenchRun): BenchRun {
+  const ran = new Set(run.sections.map((section) => section.id));
+  const kept = earlier.sections
+    .filter((section) => !ran.has(section.id))
+    .map((section) => ({
+      ...section,
+      ranAt: section.ranAt ?? earlier.machine.date,
+      commit: section.commit ?? earlier.machine.gitCommit,
+    }));
+  return {
+    ...run,
+    command: `${run.command} (merged into the report of \`${earlier.command}\`)`,
+    durationSeconds: run.durationSeconds + kept.reduce((sum, section) => sum + section.durationSeconds, 0),
+    sections: [...kept, ...run.sections].sort((a, b) => a.number - b.number),
+  };
+}
 
 export function renderJson(run: BenchRun): string {
   return `${JSON.stringify(run, null, 2)}\n`;
@@ -95,7 +119,10 @@ export function renderMarkdown(run: BenchRun): string {
 
 function renderSection(section: SectionOutcome): string[] {
   const lines = [`## ${section.number}. ${section.title}`, ""];
-  lines.push(`Section \`${section.id}\`, ${minutes(section.durationSeconds)}.`, "");
+  const provenance = section.ranAt
+    ? `, run ${section.ranAt.slice(0, 16).replace("T", " ")} UTC at \`${section.commit?.slice(0, 12)}\``
+    : "";
+  lines.push(`Section \`${section.id}\`, ${minutes(section.durationSeconds)}${provenance}.`, "");
   if (section.status === "failed") {
     lines.push("**Failed:**", "", "```", section.error ?? "unknown error", "```", "");
   }

@@ -186,10 +186,14 @@ export async function listLoans(ctx: AppContext, caller: Caller, query: z.infer<
   if (query.overdue === "false")
     add((n) => `not (l.status = 'disbursed' and l.maturity_at < to_timestamp($${n}))`, Number(now));
   params.push(query.limit, query.offset);
+  // The page's ids and the filter's total first, over the loans alone; then only the page's rows
+  // and their patents (the patents' subquery for every matching loan cost more than the page).
   const { rows, total } = await pageOf(
     ctx.db,
-    `${SELECT.replace("select l.*,", "select l.*, count(*) over () as total,")} where ${where.join(" and ")}
-      order by ${SORTS[query.sort]} limit $${params.length - 1} offset $${params.length}`,
+    `${SELECT.replace("select l.*,", "select l.*, page.total,")}
+       join (select l.id, count(*) over () as total from loans l where ${where.join(" and ")}
+              order by ${SORTS[query.sort]} limit $${params.length - 1} offset $${params.length}) page on page.id = l.id
+      order by ${SORTS[query.sort]}`,
     params,
   );
   return { items: rows.map((row) => loanOut(row, now)), total };
