@@ -7,7 +7,7 @@ import { Contract, JsonRpcProvider, Wallet } from "ethers";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PledgeFinance__factory } from "../../typechain-types/index.js";
-import { rebuildProjections } from "../src/indexer/indexer.js";
+import { Indexer, rebuildProjections } from "../src/indexer/indexer.js";
 import { DEV_OPERATOR_KEY } from "../src/platform.js";
 import { Client, expectStatus, startTestPlatform, type TestPlatform } from "./support/platform.js";
 import { dumpProjections } from "./support/reindex.js";
@@ -142,6 +142,45 @@ describe("the indexer", () => {
       await second.stop();
     }
     platform.platform.ctx.indexer.start();
+  });
+
+  it("ends a batch early past its most logs, after the last whole block, and loses nothing", async () => {
+    const { ctx } = platform.platform;
+    await ctx.indexer.stop();
+    const finance = operatorFinance();
+    const from = (await ctx.indexer.cursor())!.blockNumber + 1;
+    for (const capacity of [444n, 555n, 666n, 777n]) await (await finance.setParams([5000, 90, 5000, capacity])).wait();
+    const head = await provider.getBlockNumber();
+    const batches: { from: number; to: number; logs: number }[] = [];
+    const logger = {
+      debug: (message: string, fields?: Record<string, unknown>) => {
+        if (message === "indexer batch committed") batches.push(fields as (typeof batches)[number]);
+      },
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+    };
+    const capped = new Indexer(ctx.db, ctx.chain, logger, {
+      confirmations: 0,
+      pollMs: 50,
+      batchBlocks: 2_000,
+      startBlock: ctx.chain.deployment.startBlock,
+      maxLogsPerBatch: 1,
+    });
+    capped.start();
+    try {
+      await waitUntil(async () => (await capped.cursor())!.blockNumber >= head, "the capped catch-up");
+    } finally {
+      await capped.stop();
+    }
+    // One ParamsUpdated per block: a batch of one log each, ending at that log's block.
+    expect(batches.map((batch) => batch.logs)).toEqual([1, 1, 1, 1]);
+    expect(batches[0].from).toBe(from);
+    expect(batches.at(-1)!.to).toBe(head);
+    expect((await db.query("select fund_capacity from platform_state")).rows[0].fund_capacity).toBe("777");
+    expect((await db.query("select count(*)::int as n from chain_events")).rows[0].n).toBe(await chainLogCount());
+    await (await finance.setParams([5000, 90, 5000, 1_000_000_000n])).wait();
+    ctx.indexer.start();
   });
 
   it("rolls back a reorganisation to the common ancestor and ends equal to the chain", async () => {

@@ -30,7 +30,11 @@ export interface IndexerOptions {
   pollMs: number;
   batchBlocks: number;
   startBlock: number;
+  /** Logs one batch (one database transaction) takes at most, whatever its block range. */
+  maxLogsPerBatch?: number;
 }
+
+const MAX_LOGS_PER_BATCH = 20_000;
 
 export interface Cursor {
   blockNumber: number;
@@ -106,6 +110,8 @@ export class Indexer {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  /** Blocks the next batch asks for: batchBlocks, less where blocks are dense with logs. */
+  private span: number;
   lastError: string | undefined;
 
   constructor(
@@ -115,6 +121,7 @@ export class Indexer {
     private readonly options: IndexerOptions,
   ) {
     this.committed.setMaxListeners(0);
+    this.span = options.batchBlocks;
   }
 
   get active(): boolean {
@@ -271,9 +278,11 @@ export class Indexer {
     if (cursor.blockNumber >= safe) return !(await this.checkForReorg(cursor));
     if (!(await this.checkForReorg(cursor))) return true;
     const from = cursor.blockNumber + 1;
-    const to = Math.min(safe, cursor.blockNumber + this.options.batchBlocks);
+    const to = Math.min(safe, cursor.blockNumber + this.span);
     const batch = await this.fetchBatch(cursor, from, to);
     if (!batch) return true; // the chain moved under us: the next step re-checks
+    this.adaptSpan(from, to, batch.to, batch.logs.length);
+    const last = batch.blocks.get(batch.to)!;
     await this.inTransaction(async (client) => {
       await this.applyBatch(client, batch.logs, batch.blocks);
       await storeIndexedBlocks(
@@ -284,21 +293,33 @@ export class Indexer {
           time: new Date(block.timestamp * 1000),
         })),
       );
-      const last = batch.blocks.get(to)!;
       // Moves the cursor only from where this batch began: if anything else moved it meanwhile
       // (a second indexer whose lock connection was lost), the whole batch rolls back.
       const moved = await client.query(
         `insert into indexer_cursor (block_number, block_hash) values ($1, $2)
          on conflict (id) do update set block_number = $1, block_hash = $2, updated_at = now()
            where indexer_cursor.block_number = $3 and indexer_cursor.block_hash = $4`,
-        [to, last.hash, cursor.blockNumber, cursor.blockHash],
+        [batch.to, last.hash, cursor.blockNumber, cursor.blockHash],
       );
       if (moved.rowCount !== 1) throw new Error("the indexer cursor moved under this batch; retrying");
       crashPoint("indexer-commit");
     });
-    this.recent.committed(to, batch.blocks.values());
-    this.committed.emit("commit", to);
+    this.recent.committed(batch.to, batch.blocks.values());
+    this.logger.debug("indexer batch committed", { from, to: batch.to, logs: batch.logs.length });
+    this.committed.emit("commit", batch.to);
     return true;
+  }
+
+  /**
+   * A batch cut short by its log limit shrinks the next one's range to what fitted; a whole batch
+   * under half the limit doubles it again, up to batchBlocks. So dense stretches of the chain are not
+   * fetched again and again, and sparse ones still go in large steps.
+   */
+  private adaptSpan(from: number, asked: number, ended: number, logs: number): void {
+    const limit = this.options.maxLogsPerBatch ?? MAX_LOGS_PER_BATCH;
+    if (ended < asked) this.span = Math.max(1, ended - from + 1);
+    else if (asked - from + 1 >= this.span && logs < limit / 2)
+      this.span = Math.min(this.options.batchBlocks, this.span * 2);
   }
 
   private async initialCursor(): Promise<Cursor> {
@@ -310,7 +331,9 @@ export class Indexer {
 
   /**
    * The contracts' logs in [from, to] and the headers of their blocks, by plain JSON-RPC (one
-   * eth_getLogs, header reads in batch requests); null when the chain moved while reading.
+   * eth_getLogs, header reads in batch requests); null when the chain moved while reading. More
+   * than maxLogsPerBatch logs end the batch early, after the last whole block within the limit
+   * (a block alone over the limit is taken whole): `to` is where the batch ends.
    */
   private async fetchBatch(cursor: Cursor, from: number, to: number) {
     const { finance, registry } = this.chain.addresses;
@@ -328,7 +351,16 @@ export class Indexer {
       blocks.get(from)!.parentHash === cursor.blockHash &&
       blocks.get(to)!.hash === lastBefore?.hash &&
       logs.every((log) => blocks.get(Number(log.blockNumber))?.hash === log.blockHash && !log.removed);
-    return consistent ? { logs, blocks } : null;
+    if (!consistent) return null;
+    const limit = this.options.maxLogsPerBatch ?? MAX_LOGS_PER_BATCH;
+    if (logs.length <= limit) return { logs, blocks, to };
+    // The blocks after the cut are fetched again next time, in a range adaptSpan narrows.
+    const cut = Number(logs[limit].blockNumber);
+    const before = logs.filter((log) => Number(log.blockNumber) < cut);
+    const kept = before.length > 0 ? before : logs.filter((log) => Number(log.blockNumber) === cut);
+    const end = Number(kept[kept.length - 1].blockNumber);
+    for (const number of blocks.keys()) if (number > end) blocks.delete(number);
+    return { logs: kept, blocks, to: end };
   }
 
   /** Headers by number, null where the node has no such block. */
