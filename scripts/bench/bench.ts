@@ -11,7 +11,8 @@
  *
  * Other options: --out <dir> (default docs/; .bench-quick/ in quick mode, so docs/ holds full runs only);
  * --merge: keep the sections of the report already in --out that this run does not run (say after
- * `--only indexer`), each marked with its own run's date and commit.
+ * `--only indexer`), each marked with its own run's date and commit; --render: run nothing, write
+ * benchmarks.md again from the benchmarks.json in --out (after a change to the report's layout).
  */
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -31,13 +32,14 @@ interface Options {
   only: string[] | null;
   out: string;
   merge: boolean;
+  render: boolean;
 }
 
-const USAGE = `usage: npm run bench -- [--scale <n>] [--quick] [--only <id,id,...>] [--out <dir>] [--merge]
+const USAGE = `usage: npm run bench -- [--scale <n>] [--quick] [--only <id,id,...>] [--out <dir>] [--merge] [--render]
 sections: ${SECTIONS.map((section) => section.id).join(", ")}`;
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { scale: 1, quick: false, only: null, out: "", merge: false };
+  const options: Options = { scale: 1, quick: false, only: null, out: "", merge: false, render: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -56,6 +58,7 @@ function parseOptions(argv: string[]): Options {
         .filter(Boolean);
     else if (arg === "--out") options.out = path.resolve(value());
     else if (arg === "--merge") options.merge = true;
+    else if (arg === "--render") options.render = true;
     else if (arg === "--help" || arg === "-h") {
       console.log(USAGE);
       process.exit(0);
@@ -69,6 +72,12 @@ function parseOptions(argv: string[]): Options {
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.render) {
+    const run = JSON.parse(readFileSync(path.join(options.out, "benchmarks.json"), "utf8")) as BenchRun;
+    writeFileSync(path.join(options.out, "benchmarks.md"), renderMarkdown(run));
+    console.log(`wrote ${path.join(options.out, "benchmarks.md")} from benchmarks.json`);
+    return 0;
+  }
   const progress = new Progress();
   const machine = describeMachine(ROOT);
   const selected = SECTIONS.filter((section) => !options.only || options.only.includes(section.id));

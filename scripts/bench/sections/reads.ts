@@ -56,7 +56,7 @@ export const reads: Section = async (context) => {
       value: round(result.requestsPerSecond),
       unit: "req/s",
       baseline: { ...base, value: round(baseline.requestsPerSecond) },
-      ratio: round(ratio, 2),
+      ratio: round(ratio, 3),
       target: {
         text: `at least ${READ_RATIO_TARGET * 100}% of the bare baseline's requests/s`,
         met: ratio >= READ_RATIO_TARGET && result.failures === 0,
@@ -144,7 +144,9 @@ export const reads: Section = async (context) => {
         round(results[read].requestsPerSecond),
         results[read].p50,
         results[read].p99,
-        read === "baseline" ? "1.00" : (results[read].requestsPerSecond / baseline.requestsPerSecond).toFixed(2),
+        read === "baseline"
+          ? "1.00"
+          : (Math.floor((results[read].requestsPerSecond / baseline.requestsPerSecond) * 100) / 100).toFixed(2),
       ]),
     },
     notes,

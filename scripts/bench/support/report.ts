@@ -149,7 +149,8 @@ function figureCells(figure: Figure): string[] {
     figure.name,
     `${number(figure.value)} ${figure.unit}`,
     baseline,
-    figure.ratio === undefined ? "" : `${figure.ratio.toFixed(2)}×`,
+    // Cut, not rounded, to two decimals: 0.495 of a 0.5 target must not read as 0.50.
+    figure.ratio === undefined ? "" : `${(Math.floor(figure.ratio * 100) / 100).toFixed(2)}×`,
     figure.target?.text ?? "",
     figure.target ? (figure.target.met ? "yes" : "**no**") : "",
   ];
