@@ -35,6 +35,7 @@ export interface IndexerOptions {
 }
 
 const MAX_LOGS_PER_BATCH = 20_000;
+const FIRST_SPAN = 16;
 
 export interface Cursor {
   blockNumber: number;
@@ -110,7 +111,11 @@ export class Indexer {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
-  /** Blocks the next batch asks for: batchBlocks, less where blocks are dense with logs. */
+  /**
+   * Blocks the next batch asks for: it starts small (a chain unknown yet may be dense with logs, and
+   * one eth_getLogs answer must fit in memory), doubles while batches stay under half their log
+   * limit, up to batchBlocks, and narrows where blocks are dense.
+   */
   private span: number;
   lastError: string | undefined;
 
@@ -121,7 +126,7 @@ export class Indexer {
     private readonly options: IndexerOptions,
   ) {
     this.committed.setMaxListeners(0);
-    this.span = options.batchBlocks;
+    this.span = Math.min(options.batchBlocks, FIRST_SPAN);
   }
 
   get active(): boolean {
