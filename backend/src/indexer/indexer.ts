@@ -253,14 +253,25 @@ export class Indexer {
   private async holdLock(): Promise<boolean> {
     if (this.lockClient) return true;
     const client = await this.db.pool.connect();
-    const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock($1) as locked", [
-      INDEXER_LOCK,
-    ]);
-    if (!rows[0].locked) {
+    // From checkout on, a lost connection must not be an uncaught error (the pool listens to idle
+    // clients only), and it releases the lock only if this client still holds it.
+    client.on("error", () => {
+      if (this.lockClient === client) void this.releaseLock(true);
+    });
+    let locked: boolean;
+    try {
+      const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock($1) as locked", [
+        INDEXER_LOCK,
+      ]);
+      locked = rows[0].locked;
+    } catch (error) {
+      client.release(true);
+      throw domainError(error);
+    }
+    if (!locked) {
       client.release();
       return false;
     }
-    client.on("error", () => void this.releaseLock(true));
     this.lockClient = client;
     this.logger.info("indexer active on this instance");
     return true;
