@@ -281,6 +281,8 @@ describe("JWT", () => {
         expect(() => loadConfig({ [name]: value }), `${name}=${value}`).toThrow(ConfigError);
       }
       expect(loadConfig({ DB_POOL_SIZE: "25" }).dbPoolSize).toBe(25);
+      // and the running platform's pool is the size its configuration says
+      expect(db().pool.options.max).toBe(config.dbPoolSize);
     });
 
     it("reads the caller on every request while it cannot hear of changes", async () => {

@@ -6,6 +6,7 @@
  * one instance indexes at a time (a session-level advisory lock); the others wait for the cursor.
  */
 import { EventEmitter } from "node:events";
+import { toQuantity } from "ethers";
 import type { PoolClient } from "pg";
 import { rawRpcBatch, type Chain } from "../chain/chain.js";
 import { domainError, type Database, type Queryable } from "../db/db.js";
@@ -15,7 +16,7 @@ import { ApiError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { AuditTrailBatch, storeIndexedBlocks } from "./auditTrail.js";
 import { decodeLog, toJson, type Contract, type LedgerEvent } from "./events.js";
-import { HANDLERS, type HandlerContext, type Notification, type Org } from "./handlers.js";
+import { HANDLERS, RECORD_HASH_ARGUMENTS, type HandlerContext, type Notification, type Org } from "./handlers.js";
 
 const INDEXER_LOCK = 7_366_002;
 /** Header reads per JSON-RPC batch request, and audit-trail rows per multi-row insert. */
@@ -357,7 +358,10 @@ export class Indexer {
     // branch the cursor will name (block hashes chain, so any change in the range changes it).
     const [lastBefore] = await this.headers([to]);
     const [logs] = await rawRpcBatch<RpcLog[]>(this.chain.rpcUrl, [
-      { method: "eth_getLogs", params: [{ address: [finance, registry], fromBlock: hex(from), toBlock: hex(to) }] },
+      {
+        method: "eth_getLogs",
+        params: [{ address: [finance, registry], fromBlock: toQuantity(from), toBlock: toQuantity(to) }],
+      },
     ]);
     const numbers = [...new Set([from, to, ...logs.map((log) => Number(log.blockNumber))])];
     const blocks = new Map<number, Header>();
@@ -385,7 +389,7 @@ export class Indexer {
     for (let start = 0; start < numbers.length; start += HEADERS_PER_REQUEST) {
       const calls = numbers
         .slice(start, start + HEADERS_PER_REQUEST)
-        .map((number) => ({ method: "eth_getBlockByNumber", params: [hex(number), false] }));
+        .map((number) => ({ method: "eth_getBlockByNumber", params: [toQuantity(number), false] }));
       const answers = await rawRpcBatch<{ number: string; hash: string; parentHash: string; timestamp: string } | null>(
         this.chain.rpcUrl,
         calls,
@@ -530,8 +534,9 @@ async function applyEvents(client: PoolClient, events: StoredEvent[], stored: ()
         return (rows[0]?.id as string) ?? `0x${tokenId.toString(16).padStart(64, "0")}`;
       },
       recordText: async (hash) => {
-        const canonical = records.get(hash.toLowerCase()) ?? (await recordOf(client, hash));
-        return canonical === undefined ? null : canonicalJsonParse(canonical);
+        const key = hash.toLowerCase();
+        const canonical = records.has(key) ? records.get(key) : await recordOf(client, hash);
+        return canonical ? canonicalJsonParse(canonical) : null;
       },
       notify: (notification) => void notifications.push(notification),
       resolveNotifications: async (topic, entityId) => {
@@ -593,11 +598,11 @@ async function applyEvents(client: PoolClient, events: StoredEvent[], stored: ()
   await trail.flush(client);
 }
 
-/** Argument names under which events carry the hash of an off-chain record (handlers.ts reads them). */
-const RECORD_HASH_ARGUMENTS = ["metadataHash", "detailsHash", "purposeHash"];
-
-/** The canonical text of every record the events name, by 0x-hash, in one query. */
-async function recordsNamedBy(client: PoolClient, events: StoredEvent[]): Promise<Map<string, string>> {
+/**
+ * The canonical text of every record the events name, by 0x-hash, in one query; null for a hash
+ * named but not stored (so the handler does not ask again).
+ */
+async function recordsNamedBy(client: PoolClient, events: StoredEvent[]): Promise<Map<string, string | null>> {
   const hashes = new Set<string>();
   for (const event of events) {
     for (const name of RECORD_HASH_ARGUMENTS) {
@@ -605,12 +610,14 @@ async function recordsNamedBy(client: PoolClient, events: StoredEvent[]): Promis
       if (typeof value === "string") hashes.add(value.toLowerCase());
     }
   }
-  if (hashes.size === 0) return new Map();
+  const records = new Map<string, string | null>([...hashes].map((hash) => [hash, null]));
+  if (hashes.size === 0) return records;
   const { rows } = await client.query<{ hash: string; canonical: string }>(
     "select '0x' || encode(sha256, 'hex') as hash, canonical from records where sha256 = any($1::bytea[])",
     [[...hashes].map((hash) => Buffer.from(hash.slice(2), "hex"))],
   );
-  return new Map(rows.map((row) => [row.hash, row.canonical]));
+  for (const row of rows) records.set(row.hash, row.canonical);
+  return records;
 }
 
 async function recordOf(client: PoolClient, hash: string): Promise<string | undefined> {
@@ -618,10 +625,6 @@ async function recordOf(client: PoolClient, hash: string): Promise<string | unde
     Buffer.from(hash.replace(/^0x/, ""), "hex"),
   ]);
   return rows[0]?.canonical;
-}
-
-function hex(number: number): string {
-  return `0x${number.toString(16)}`;
 }
 
 function isConnectionLoss(error: unknown): boolean {
