@@ -57,7 +57,7 @@ export interface Services {
 /** An embedded PostgreSQL server and an anvil node, both in `directory`, on free loopback ports. */
 export async function startServices(
   directory: string,
-  chain: { genesis?: number; anvilArgs?: string[] } = {},
+  chain: { genesis?: number; anvilArgs?: string[]; onLog?: (chunk: string) => void } = {},
 ): Promise<Services> {
   mkdirSync(directory, { recursive: true });
   // Run as root, PostgreSQL runs as `postgres`, which must reach its folder through the scratch folder.
@@ -69,7 +69,12 @@ export async function startServices(
   });
   let anvil: RunningAnvil;
   try {
-    anvil = await startAnvil({ port: await freePort(), timestamp: chain.genesis, extraArgs: chain.anvilArgs });
+    anvil = await startAnvil({
+      port: await freePort(),
+      timestamp: chain.genesis,
+      extraArgs: chain.anvilArgs,
+      onLog: chain.onLog,
+    });
   } catch (error) {
     await postgres.stop();
     throw error;
@@ -136,6 +141,8 @@ export async function startApi(options: {
   rpcUrl: string;
   deploymentFile: string;
   dataDir: string;
+  /** More environment for loadConfig. */
+  env?: Record<string, string>;
 }): Promise<RunningApi> {
   const config = loadConfig({
     NODE_ENV: "production",
@@ -145,6 +152,7 @@ export async function startApi(options: {
     DEPLOYMENT_FILE: options.deploymentFile,
     ADMIN_PASSWORD: "bench-admin-password",
     LOG_LEVEL: "error",
+    ...options.env,
   });
   const platform = await startPlatform(config, createLogger(config.logLevel));
   const server: Server = platform.app.listen(0, "127.0.0.1", LISTEN_BACKLOG);
