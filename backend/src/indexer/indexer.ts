@@ -64,6 +64,22 @@ interface RpcLog {
   removed?: boolean;
 }
 
+/** The same log with its quantities as numbers, parsed once. */
+type ChainLog = Omit<RpcLog, "blockNumber" | "transactionIndex" | "logIndex"> & {
+  blockNumber: number;
+  transactionIndex: number;
+  logIndex: number;
+};
+
+function parseLog(log: RpcLog): ChainLog {
+  return {
+    ...log,
+    blockNumber: Number(log.blockNumber),
+    transactionIndex: Number(log.transactionIndex),
+    logIndex: Number(log.logIndex),
+  };
+}
+
 type StoredEvent = LedgerEvent & { topics: string[]; logData: string };
 
 /**
@@ -357,28 +373,29 @@ export class Indexer {
     // The last block's hash before and after reading the logs: equal means the logs come from the
     // branch the cursor will name (block hashes chain, so any change in the range changes it).
     const [lastBefore] = await this.headers([to]);
-    const [logs] = await rawRpcBatch<RpcLog[]>(this.chain.rpcUrl, [
+    const [rpcLogs] = await rawRpcBatch<RpcLog[]>(this.chain.rpcUrl, [
       {
         method: "eth_getLogs",
         params: [{ address: [finance, registry], fromBlock: toQuantity(from), toBlock: toQuantity(to) }],
       },
     ]);
-    const numbers = [...new Set([from, to, ...logs.map((log) => Number(log.blockNumber))])];
+    const logs = rpcLogs.map(parseLog);
+    const numbers = [...new Set([from, to, ...logs.map((log) => log.blockNumber)])];
     const blocks = new Map<number, Header>();
     for (const header of await this.headers(numbers)) if (header) blocks.set(header.number, header);
     const consistent =
       blocks.size === numbers.length &&
       blocks.get(from)!.parentHash === cursor.blockHash &&
       blocks.get(to)!.hash === lastBefore?.hash &&
-      logs.every((log) => blocks.get(Number(log.blockNumber))?.hash === log.blockHash && !log.removed);
+      logs.every((log) => blocks.get(log.blockNumber)?.hash === log.blockHash && !log.removed);
     if (!consistent) return null;
     const limit = this.options.maxLogsPerBatch ?? MAX_LOGS_PER_BATCH;
     if (logs.length <= limit) return { logs, blocks, to };
     // The blocks after the cut are fetched again next time, in a range adaptSpan narrows.
-    const cut = Number(logs[limit].blockNumber);
-    const before = logs.filter((log) => Number(log.blockNumber) < cut);
-    const kept = before.length > 0 ? before : logs.filter((log) => Number(log.blockNumber) === cut);
-    const end = Number(kept[kept.length - 1].blockNumber);
+    const cut = logs[limit].blockNumber;
+    const before = logs.filter((log) => log.blockNumber < cut);
+    const kept = before.length > 0 ? before : logs.filter((log) => log.blockNumber === cut);
+    const end = kept[kept.length - 1].blockNumber;
     for (const number of blocks.keys()) if (number > end) blocks.delete(number);
     return { logs: kept, blocks, to: end };
   }
@@ -408,19 +425,19 @@ export class Indexer {
     return headers;
   }
 
-  private async applyBatch(client: PoolClient, logs: readonly RpcLog[], blocks: Map<number, Header>): Promise<void> {
+  private async applyBatch(client: PoolClient, logs: readonly ChainLog[], blocks: Map<number, Header>): Promise<void> {
     const events = logs
-      .map((log) => this.toEvent(log, blocks.get(Number(log.blockNumber))!))
+      .map((log) => this.toEvent(log, blocks.get(log.blockNumber)!))
       .filter((event): event is StoredEvent => event !== null);
     await applyEvents(client, events, () => crashPoint("indexer-mid-batch"));
   }
 
-  private toEvent(log: RpcLog, block: Header): StoredEvent | null {
+  private toEvent(log: ChainLog, block: Header): StoredEvent | null {
     const contract: Contract =
       log.address.toLowerCase() === this.chain.addresses.finance.toLowerCase() ? "PledgeFinance" : "PatentRegistry";
     const decoded = decodeLog(contract, log);
     if (!decoded) {
-      this.logger.warn("undecodable log skipped", { txHash: log.transactionHash, logIndex: Number(log.logIndex) });
+      this.logger.warn("undecodable log skipped", { txHash: log.transactionHash, logIndex: log.logIndex });
       return null;
     }
     return {
@@ -430,8 +447,8 @@ export class Indexer {
       blockHash: log.blockHash,
       blockTime: new Date(block.timestamp * 1000),
       txHash: log.transactionHash,
-      txIndex: Number(log.transactionIndex),
-      logIndex: Number(log.logIndex),
+      txIndex: log.transactionIndex,
+      logIndex: log.logIndex,
       topics: [...log.topics],
       logData: log.data,
     };
