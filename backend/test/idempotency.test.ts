@@ -352,6 +352,35 @@ describe("idempotency keys", () => {
       expect(await keys.once(request, async () => ok)).toEqual({ ...ok, replayed: false });
     });
 
+    it("answers a retry after a run that died between recording its transaction and sending it with 503 WRITE_INTERRUPTED, and sends nothing", async () => {
+      // The first run records a transaction and never sends it (its server died in between): the
+      // node has never seen it, yet the claim names it, and a retry must not run again, because a
+      // server that only lost its database connection could still send it.
+      const request = write(randomUUID());
+      const neverSent = `0x${randomUUID().replaceAll("-", "")}${randomUUID().replaceAll("-", "")}`;
+      void keys.once(request, async () => {
+        await noteTransactionSent(neverSent);
+        return new Promise<never>(() => undefined);
+      });
+      await expect
+        .poll(async () => (await db.query("select tx_hashes from idempotency_keys where key = $1", [request.key])).rows)
+        .toEqual([{ tx_hashes: [neverSent] }]);
+      await db.query("update idempotency_keys set instance = 'ipledge-api:gone' where key = $1", [request.key]);
+      let ran = false;
+      const retry = await keys.once(request, async () => {
+        ran = true;
+        return ok;
+      });
+      expect(ran).toBe(false);
+      expect(retry.status).toBe(503);
+      expect(JSON.parse(retry.body).error).toMatchObject({
+        code: "WRITE_INTERRUPTED",
+        details: { txHashes: [neverSent] },
+      });
+      expect(await provider.getTransaction(neverSent)).toBeNull();
+      expect(await keys.once(request, async () => ok)).toEqual({ ...retry, replayed: true });
+    });
+
     it("lets a retry take over a claim whose request never finished, after the lease; the late first run keeps nothing", async () => {
       const request = write(randomUUID());
       let finishFirst!: () => void;

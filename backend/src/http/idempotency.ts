@@ -101,7 +101,7 @@ const writeInterrupted = (txHashes: string[]) =>
   new ApiError(
     503,
     "WRITE_INTERRUPTED",
-    "the server running this request stopped after sending its transaction; it was not sent again. Read the resource (or the transaction) to see whether it took effect",
+    "the server running this request stopped while sending its transaction, which may or may not have reached the ledger; it was not sent again. Read the resource (or the transaction) to see whether it took effect",
     { txHashes },
   );
 

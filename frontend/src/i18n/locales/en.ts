@@ -148,7 +148,7 @@ export const en: Messages = {
     DATABASE_UNAVAILABLE: "The database is unavailable; try again shortly.",
     CONTRACT_REVERTED: "The ledger refused the transaction: {{message}}",
     WRITE_INTERRUPTED:
-      "This submission was interrupted by a server restart after its transaction was sent; it will not be done twice. Reload shortly to see the result.",
+      "This submission was interrupted by a server restart while its transaction was being sent; it will not be done twice. Reload shortly to see whether it took effect.",
     IDEMPOTENCY_KEY_IN_PROGRESS:
       "This submission is still being processed; try again in a moment. It will not be done twice.",
     INVALID_INPUT:

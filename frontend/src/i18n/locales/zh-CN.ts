@@ -139,7 +139,8 @@ export const zhCN = {
     CHAIN_UNAVAILABLE: "区块链节点暂不可用，请稍后再试。",
     DATABASE_UNAVAILABLE: "数据库暂不可用，请稍后再试。",
     CONTRACT_REVERTED: "账本拒绝了这笔交易：{{message}}",
-    WRITE_INTERRUPTED: "这笔提交在服务重启时中断，但交易已经发出，不会重复办理；请稍后刷新页面查看结果。",
+    WRITE_INTERRUPTED:
+      "这笔提交在发送交易时因服务重启而中断，交易可能已经上链，不会重复办理；请稍后刷新页面查看是否生效。",
     IDEMPOTENCY_KEY_IN_PROGRESS: "这笔提交仍在处理中，请稍候片刻再试；不会重复办理。",
     INVALID_INPUT: "输入中含有无法保存的字符（例如控制字符），请删除后再提交。",
   },
