@@ -122,15 +122,8 @@ export class Chain {
 
 /** A JSON-RPC call without ethers, used before the provider exists. */
 export async function rawRpc<T>(url: string, method: string, params: unknown[]): Promise<T> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = (await response.json()) as { result?: T; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result as T;
+  const answer = (await postJsonRpc(url, { jsonrpc: "2.0", id: 1, method, params }, 10_000)) as RpcAnswer<T>;
+  return resultOf(method, answer);
 }
 
 /**
@@ -140,22 +133,38 @@ export async function rawRpc<T>(url: string, method: string, params: unknown[]):
  */
 export async function rawRpcBatch<T>(url: string, calls: { method: string; params: unknown[] }[]): Promise<T[]> {
   if (calls.length === 0) return [];
+  const batch = calls.map((call, id) => ({ jsonrpc: "2.0", id, ...call }));
+  const answers = (await postJsonRpc(url, batch, 60_000)) as RpcAnswer<T>[];
+  if (!Array.isArray(answers)) throw new Error("JSON-RPC batch: the node did not answer with a batch");
+  const byId = new Map(answers.map((answer) => [answer.id, answer]));
+  return calls.map((call, id) => resultOf(call.method, byId.get(id)));
+}
+
+interface RpcAnswer<T> {
+  id: number;
+  result?: T;
+  error?: { message: string };
+}
+
+async function postJsonRpc(url: string, payload: unknown, timeoutMs: number): Promise<unknown> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(calls.map((call, id) => ({ jsonrpc: "2.0", id, ...call }))),
-    signal: AbortSignal.timeout(60_000),
+    body: JSON.stringify(payload),
+    signal: AbortSignal.timeout(timeoutMs),
   });
-  if (!response.ok) throw new Error(`JSON-RPC batch: HTTP ${response.status} from the node`);
-  const answers = (await response.json()) as { id: number; result?: T; error?: { message: string } }[];
-  if (!Array.isArray(answers)) throw new Error("JSON-RPC batch: the node did not answer with a batch");
-  const byId = new Map(answers.map((answer) => [answer.id, answer]));
-  return calls.map((call, id) => {
-    const answer = byId.get(id);
-    if (!answer) throw new Error(`${call.method}: no answer in the batch`);
-    if (answer.error) throw new Error(`${call.method}: ${answer.error.message}`);
-    return answer.result as T;
-  });
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`JSON-RPC: HTTP ${response.status} from the node, and not JSON`);
+  }
+}
+
+function resultOf<T>(method: string, answer: RpcAnswer<T> | undefined): T {
+  if (!answer) throw new Error(`${method}: no answer from the node`);
+  if (answer.error) throw new Error(`${method}: ${answer.error.message}`);
+  return answer.result as T;
 }
 
 /** Network-level failures are 503; anything already an ApiError passes through. */

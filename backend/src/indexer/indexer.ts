@@ -8,7 +8,7 @@
 import { EventEmitter } from "node:events";
 import { toQuantity } from "ethers";
 import type { PoolClient } from "pg";
-import { rawRpcBatch, type Chain } from "../chain/chain.js";
+import { rawRpc, rawRpcBatch, type Chain } from "../chain/chain.js";
 import { domainError, type Database, type Queryable } from "../db/db.js";
 import { crashPoint } from "../crashPoints.js";
 import { canonicalJsonParse } from "../domain/records.js";
@@ -254,7 +254,7 @@ export class Indexer {
     try {
       if (!(await this.holdLock())) return;
       for (;;) {
-        const head = await this.chain.provider.getBlockNumber();
+        const head = Number(await rawRpc<string>(this.chain.rpcUrl, "eth_blockNumber", []));
         const safe = head - this.options.confirmations;
         const progressed = await this.step(safe);
         if (!progressed || this.stopped) break;
@@ -357,8 +357,8 @@ export class Indexer {
 
   private async initialCursor(): Promise<Cursor> {
     const number = Math.max(this.options.startBlock - 1, 0);
-    const block = await this.chain.provider.getBlock(number);
-    if (!block?.hash) throw new Error(`block ${number} is missing on the chain`);
+    const [block] = await this.headers([number]);
+    if (!block) throw new Error(`block ${number} is missing on the chain`);
     return { blockNumber: number, blockHash: block.hash };
   }
 
@@ -456,7 +456,7 @@ export class Indexer {
 
   /** True when the cursor is on the canonical chain; otherwise rolls back and returns false. */
   private async checkForReorg(cursor: Cursor): Promise<boolean> {
-    const onChain = await this.chain.provider.getBlock(cursor.blockNumber);
+    const [onChain] = await this.headers([cursor.blockNumber]);
     if (onChain?.hash === cursor.blockHash) return true;
     const ancestor = await this.commonAncestor();
     this.logger.warn("chain reorganisation: rolling back", { from: cursor.blockNumber, to: ancestor.blockNumber });
@@ -478,9 +478,11 @@ export class Indexer {
     const { rows } = await this.db.query<{ number: string; hash: string }>(
       "select number, hash from indexed_blocks order by number desc",
     );
-    for (const row of rows) {
-      const block = await this.chain.provider.getBlock(Number(row.number));
-      if (block?.hash === row.hash) return { blockNumber: Number(row.number), blockHash: row.hash };
+    for (let start = 0; start < rows.length; start += HEADERS_PER_REQUEST) {
+      const stored = rows.slice(start, start + HEADERS_PER_REQUEST);
+      const onChain = await this.headers(stored.map((row) => Number(row.number)));
+      const kept = stored.find((row, i) => onChain[i]?.hash === row.hash);
+      if (kept) return { blockNumber: Number(kept.number), blockHash: kept.hash };
     }
     return this.initialCursor();
   }
