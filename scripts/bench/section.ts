@@ -22,6 +22,8 @@ export interface Figure {
   baseline?: { name: string; value: number };
   /** value / baseline (or baseline / value for "lower is better" units), as the section defines it */
   ratio?: number;
+  /** how the ratio reads: a factor (the default), or the exponent k of value = baseline^k */
+  ratioIs?: "factor" | "exponent";
   /** the target, in words, and whether this run met it */
   target?: { text: string; met: boolean };
 }

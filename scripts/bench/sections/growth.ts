@@ -54,6 +54,7 @@ export const growth: Section = async (context) => {
       unit: "×",
       baseline: { name: "growth of the data", value: dataGrowth },
       ratio: Number(exponent.toFixed(2)),
+      ratioIs: "exponent",
       target: { text: "sub-linear: p99 grows less than the data (exponent < 1)", met: latencyGrowth < dataGrowth },
     });
     if (latencyGrowth >= dataGrowth) {

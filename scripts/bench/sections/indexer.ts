@@ -325,8 +325,8 @@ export const indexer: Section = async (context) => {
       if (ratio < INDEXER_RATIO_TARGET) {
         notes.push(
           `The backfill reached ${(ratio * 100).toFixed(1)}% of eth_getLogs alone. Fetching is the small part: the ` +
-            "baseline only reads, while the indexer decodes every log with ethers' ABI coder (which hashes each " +
-            "event signature again per log and checksums every address), runs its handler, which writes the " +
+            "baseline only reads, while the indexer decodes every log with ethers' ABI coder (the event is found by " +
+            "its topic, but the coder still builds a Result and checksums every address), runs its handler, which writes the " +
             "projection row by row (a patent registration is one insert into patents, in order, because later events " +
             "in the batch read what earlier ones wrote), and stores the audit trail (one multi-row insert per table " +
             "and batch). What would close the gap: projections written set-wise per batch (group the batch's events " +

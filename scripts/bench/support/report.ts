@@ -16,6 +16,8 @@ export interface SectionOutcome extends SectionResult {
 
 export interface BenchRun {
   command: string;
+  /** --merge: the commands of the earlier runs whose sections this report keeps, oldest first */
+  mergedWith?: string[];
   options: { scale: number; quick: boolean; only: string[] | null };
   machine: Machine;
   durationSeconds: number;
@@ -40,7 +42,7 @@ export function mergeRuns(earlier: BenchRun, run: BenchRun): BenchRun {
     }));
   return {
     ...run,
-    command: `${run.command} (merged into the report of \`${earlier.command}\`)`,
+    mergedWith: [...(earlier.mergedWith ?? []), earlier.command],
     durationSeconds: run.durationSeconds + kept.reduce((sum, section) => sum + section.durationSeconds, 0),
     sections: [...kept, ...run.sections].sort((a, b) => a.number - b.number),
   };
@@ -55,11 +57,18 @@ export function renderMarkdown(run: BenchRun): string {
   const lines = [
     "# Benchmarks",
     "",
-    `Written by \`${run.command}\` (\`scripts/bench/bench.ts\`) in ${minutes(run.durationSeconds)}; the same data is in`,
+    `Written by \`${run.command}\` (\`scripts/bench/bench.ts\`); its sections took ${minutes(run.durationSeconds)} in all. The same data is in`,
     "[`benchmarks.json`](benchmarks.json). Every figure with a target stands next to a baseline measured in the",
     "same run on the same machine, as a ratio: timings on a shared machine are noisy, and only the ratio travels.",
     "",
   ];
+  if (run.mergedWith?.length) {
+    lines.push(
+      `The sections this run did not redo are kept from earlier runs (${run.mergedWith.map((command) => `\`${command}\``).join(", ")});`,
+      "each section names the date and commit it ran at.",
+      "",
+    );
+  }
   if (options.quick) {
     lines.push(
       "> **Quick mode** (`--quick`): tiny sizes and durations, to prove the bench still runs. The figures below",
@@ -149,11 +158,17 @@ function figureCells(figure: Figure): string[] {
     figure.name,
     `${number(figure.value)} ${figure.unit}`,
     baseline,
-    // Cut, not rounded, to two decimals: 0.495 of a 0.5 target must not read as 0.50.
-    figure.ratio === undefined ? "" : `${(Math.floor(figure.ratio * 100) / 100).toFixed(2)}×`,
+    ratioCell(figure),
     figure.target?.text ?? "",
     figure.target ? (figure.target.met ? "yes" : "**no**") : "",
   ];
+}
+
+function ratioCell({ ratio, ratioIs }: Figure): string {
+  if (ratio === undefined) return "";
+  // Cut, not rounded, to two decimals: 0.495 of a 0.5 target must not read as 0.50.
+  const cut = (Math.floor(ratio * 100) / 100).toFixed(2);
+  return ratioIs === "exponent" ? `k = ${cut}` : `${cut}×`;
 }
 
 /** Thousands separators; decimals only where the figure is small enough to need them. */
