@@ -178,8 +178,8 @@ export const writes: Section = async ({ scale, quick, progress, workDir }) => {
         "signed transaction, answered after its receipt and after the indexer has projected its block. A refused step ends that loan.",
       `Counted: the 2xx answers that arrived in a ${number(load.windowSeconds)} s window after a ${warmupMs / 1000} s ` +
         "warm-up, divided by the window. The platform runs in the bench's process with `npm start`'s configuration " +
-        "(indexer polling 1 s, woken by each write), against its own anvil (automine: one block per transaction; --prune-history, so the node's cost per block " +
-        "does not grow with the chain) and embedded PostgreSQL.",
+        "(indexer polling 1 s, woken by each write), against its own anvil (automine: one block per transaction; --prune-history, " +
+        "so it keeps no historical states; it still slows as its chain grows, see below) and embedded PostgreSQL.",
       `Baseline: ${rawCount} BaselineERC721 mints pre-signed by anvil's ${DEV_ACCOUNTS} dev accounts, sent with ` +
         `eth_sendRawTransaction by ${CONCURRENCY} workers, each waiting for the receipt (asked at once, then every ` +
         "5-100 ms); the mean of a run before and one after the writes, on the same anvil, the platform idle meanwhile.",
