@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { JsonRpcProvider, Wallet } from "ethers";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { noteTransactionSent, watchingSends } from "../src/chain/sendWatch.js";
+import { noteTransactionToSend, watchingSends } from "../src/chain/sendWatch.js";
 import { ApiError } from "../src/errors.js";
 import { IdempotencyKeys, type KeyedWrite } from "../src/http/idempotency.js";
 import { DEV_OPERATOR_KEY } from "../src/platform.js";
@@ -326,7 +326,7 @@ describe("idempotency keys", () => {
       const pending = new ApiError(504, "TRANSACTION_PENDING", "sent but not mined yet", { txHash: "0xabc" });
       await expect(
         keys.once(request, async () => {
-          await noteTransactionSent("0xabc");
+          await noteTransactionToSend("0xabc");
           throw pending;
         }),
       ).rejects.toBe(pending);
@@ -358,13 +358,13 @@ describe("idempotency keys", () => {
       // server that only lost its database connection could still send it.
       const request = write(randomUUID());
       const neverSent = `0x${randomUUID().replaceAll("-", "")}${randomUUID().replaceAll("-", "")}`;
-      void keys.once(request, async () => {
-        await noteTransactionSent(neverSent);
-        return new Promise<never>(() => undefined);
+      let finishFirst!: () => void;
+      const firstRun = keys.once(request, async () => {
+        await noteTransactionToSend(neverSent);
+        await new Promise<void>((resolve) => (finishFirst = resolve));
+        return { status: 200, body: '"first"' };
       });
-      await expect
-        .poll(async () => (await db.query("select tx_hashes from idempotency_keys where key = $1", [request.key])).rows)
-        .toEqual([{ tx_hashes: [neverSent] }]);
+      await expect.poll(() => finishFirst).toBeDefined();
       await db.query("update idempotency_keys set instance = 'ipledge-api:gone' where key = $1", [request.key]);
       let ran = false;
       const retry = await keys.once(request, async () => {
@@ -377,7 +377,9 @@ describe("idempotency keys", () => {
         code: "WRITE_INTERRUPTED",
         details: { txHashes: [neverSent] },
       });
-      expect(await provider.getTransaction(neverSent)).toBeNull();
+      // The first run ending late keeps nothing: the kept outcome is the 503.
+      finishFirst();
+      await firstRun;
       expect(await keys.once(request, async () => ok)).toEqual({ ...retry, replayed: true });
     });
 

@@ -218,6 +218,49 @@ describe("the indexer", () => {
     expect(integrity.mismatches).toEqual([]);
   });
 
+  it("finds a common ancestor more than a few blocks back, and keeps what is below it", async () => {
+    const forkedAfter = await provider.getBlockNumber();
+    await waitUntil(
+      async () => (await platform.platform.ctx.indexer.cursor())!.blockNumber >= forkedAfter,
+      "the common blocks indexed",
+    );
+    // A row's xmin is the transaction that wrote it: blocks below the ancestor are not written again.
+    const commonBlocks = async () =>
+      (
+        await db.query("select number, xmin::text from indexed_blocks where number <= $1 order by number", [
+          forkedAfter,
+        ])
+      ).rows;
+    const before = await commonBlocks();
+    expect(before.length).toBeGreaterThan(0);
+    const snapshot = await provider.send("evm_snapshot", []);
+    const doomed = await registerPatent();
+    const finance = operatorFinance();
+    for (let capacity = 10n; capacity < 22n; capacity++) {
+      await (await finance.setParams([5000, 90, 5000, capacity])).wait();
+    }
+    const doomedHead = await provider.getBlockNumber();
+    await waitUntil(
+      async () => (await platform.platform.ctx.indexer.cursor())!.blockNumber >= doomedHead,
+      "the doomed blocks indexed",
+    );
+    await platform.platform.ctx.indexer.stop();
+    await provider.send("evm_revert", [snapshot]);
+    for (let capacity = 30n; capacity < 45n; capacity++) {
+      await (await finance.setParams([5000, 90, 5000, capacity])).wait();
+    }
+    const head = await provider.getBlockNumber();
+
+    platform.platform.ctx.indexer.start();
+    await waitUntil(async () => (await platform.platform.ctx.indexer.cursor())!.blockNumber >= head, "the re-index");
+    expect((await world.clients.regulator1.get(`/patents/${doomed.id}`)).status).toBe(404);
+    expect((await db.query("select fund_capacity from platform_state")).rows[0].fund_capacity).toBe("44");
+    expect(await commonBlocks()).toEqual(before);
+    expect((await db.query("select count(*)::int as n from chain_events")).rows[0].n).toBe(await chainLogCount());
+    const integrity = expectStatus(await world.clients.regulator1.get("/audit/verify"), 200).body;
+    expect(integrity.mismatches).toEqual([]);
+  });
+
   it("runs exactly one active indexer among instances sharing a database, and hands over when it stops", async () => {
     const second = await startTestPlatform({ attachTo: platform });
     try {

@@ -115,6 +115,7 @@ async function main(): Promise<number> {
           durationSeconds: durationSeconds(),
           ranAt: machine.date,
           commit: machine.gitCommit,
+          command,
         });
         progress.clearStatus();
         progress.line(`${entry.id}: done in ${durationSeconds().toFixed(1)} s`);
@@ -129,6 +130,7 @@ async function main(): Promise<number> {
           durationSeconds: durationSeconds(),
           ranAt: machine.date,
           commit: machine.gitCommit,
+          command,
           figures: [],
           notes: [],
         });

@@ -122,8 +122,8 @@ export class Chain {
 
 /** A JSON-RPC call without ethers, used before the provider exists. */
 export async function rawRpc<T>(url: string, method: string, params: unknown[]): Promise<T> {
-  const answer = (await postJsonRpc(url, { jsonrpc: "2.0", id: 1, method, params }, 10_000)) as RpcAnswer<T>;
-  return resultOf(method, answer);
+  const answer = await postJsonRpc(url, { jsonrpc: "2.0", id: 1, method, params }, method, 10_000);
+  return resultOf(method, answer as RpcAnswer<T>);
 }
 
 /**
@@ -133,10 +133,13 @@ export async function rawRpc<T>(url: string, method: string, params: unknown[]):
  */
 export async function rawRpcBatch<T>(url: string, calls: { method: string; params: unknown[] }[]): Promise<T[]> {
   if (calls.length === 0) return [];
+  const label = `JSON-RPC batch (${[...new Set(calls.map((call) => call.method))].join(", ")})`;
   const batch = calls.map((call, id) => ({ jsonrpc: "2.0", id, ...call }));
-  const answers = (await postJsonRpc(url, batch, 60_000)) as RpcAnswer<T>[];
-  if (!Array.isArray(answers)) throw new Error("JSON-RPC batch: the node did not answer with a batch");
-  const byId = new Map(answers.map((answer) => [answer.id, answer]));
+  const answers = await postJsonRpc(url, batch, label, 60_000);
+  if (!Array.isArray(answers)) {
+    throw new Error(`${label}: ${(answers as RpcAnswer<T>).error?.message ?? "the node did not answer with a batch"}`);
+  }
+  const byId = new Map((answers as RpcAnswer<T>[]).map((answer) => [answer.id, answer]));
   return calls.map((call, id) => resultOf(call.method, byId.get(id)));
 }
 
@@ -146,24 +149,50 @@ interface RpcAnswer<T> {
   error?: { message: string };
 }
 
-async function postJsonRpc(url: string, payload: unknown, timeoutMs: number): Promise<unknown> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(payload),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const text = await response.text();
+/**
+ * POSTs a JSON-RPC request or batch and returns the parsed reply. A network failure, a timeout, a
+ * body that is not JSON, and an HTTP error whose body is no JSON-RPC reply (a proxy's page) throw,
+ * naming `label` and the HTTP status.
+ */
+async function postJsonRpc(url: string, payload: unknown, label: string, timeoutMs: number): Promise<unknown> {
+  let status: number;
+  let ok: boolean;
+  let text: string;
   try {
-    return JSON.parse(text);
-  } catch {
-    throw new Error(`JSON-RPC: HTTP ${response.status} from the node, and not JSON`);
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(payload),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    ({ status, ok } = response);
+    text = await response.text();
+  } catch (error) {
+    throw new Error(`${label}: ${(error as Error).message}`, { cause: error });
   }
+  let reply: unknown;
+  try {
+    reply = JSON.parse(text);
+  } catch {
+    throw new Error(`${label}: HTTP ${status} from the node, and not JSON`);
+  }
+  if (!ok && !isRpcReply(reply)) {
+    const message = (reply as { message?: unknown } | null)?.message;
+    throw new Error(`${label}: HTTP ${status} from the node${typeof message === "string" ? `: ${message}` : ""}`);
+  }
+  return reply;
+}
+
+function isRpcReply(reply: unknown): boolean {
+  return (
+    Array.isArray(reply) || (typeof reply === "object" && reply !== null && ("result" in reply || "error" in reply))
+  );
 }
 
 function resultOf<T>(method: string, answer: RpcAnswer<T> | undefined): T {
   if (!answer) throw new Error(`${method}: no answer from the node`);
   if (answer.error) throw new Error(`${method}: ${answer.error.message}`);
+  if (!("result" in answer)) throw new Error(`${method}: the node's answer has no result`);
   return answer.result as T;
 }
 

@@ -20,7 +20,7 @@ export function watchingSends<T>(watch: SendWatch, work: () => Promise<T>): Prom
 }
 
 /** Called by the signer just before a signed transaction goes to the node. */
-export async function noteTransactionSent(txHash: string): Promise<void> {
+export async function noteTransactionToSend(txHash: string): Promise<void> {
   const watch = watches.getStore();
   if (!watch) return;
   await watch.beforeSend?.(txHash);

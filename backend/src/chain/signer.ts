@@ -15,7 +15,7 @@ import { ApiError, unavailable } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { chainError, type Chain } from "./chain.js";
 import { decodeRevert, revertToApiError } from "./revert.js";
-import { noteTransactionSent } from "./sendWatch.js";
+import { noteTransactionToSend } from "./sendWatch.js";
 
 export interface Call {
   to: string;
@@ -101,7 +101,7 @@ export class SignerQueues {
         value: call.value ?? 0n,
       });
       const raw = await wallet.signTransaction(transaction);
-      await noteTransactionSent(Transaction.from(raw).hash!);
+      await noteTransactionToSend(Transaction.from(raw).hash!);
       return this.chain.call(() => this.chain.provider.send("eth_sendRawTransaction", [raw]) as Promise<string>);
     });
   }

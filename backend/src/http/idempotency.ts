@@ -17,9 +17,11 @@
  * the instance that ran it is gone (killed, crashed: its presence connection is no longer in
  * pg_stat_activity), else after a lease longer than any write can take. Every transaction is
  * recorded on the claim before it goes to the node, and only while the run still holds the claim,
- * so a retry that takes over never sends a second one: when the first run sent anything, the
- * outcome kept is a 503 WRITE_INTERRUPTED naming its transactions; only a run that sent nothing
- * runs again.
+ * so a retry that takes over never sends a second one: when the first run recorded anything,
+ * the outcome kept is a 503 WRITE_INTERRUPTED naming its transactions (a run killed between
+ * recording and sending names one the node never received; it is not run again either, because a
+ * server that only lost its database connection could still send it); only a run that recorded
+ * nothing runs again.
  */
 import { randomUUID } from "node:crypto";
 import type { Request } from "express";
@@ -147,7 +149,7 @@ export class IdempotencyKeys {
       if (claimed.rows[0]?.claim === token) {
         const sent = claimed.rows[0].tx_hashes;
         if (sent.length === 0) return { token };
-        // The first run died after sending: its transactions may be on the ledger, so none is sent again.
+        // The first run died after recording its transactions: they may be on the ledger, so none is sent again.
         const outcome = { status: 503, body: JSON.stringify(errorBody(writeInterrupted(sent))) };
         await this.keep(request, token, outcome);
         return outcome;

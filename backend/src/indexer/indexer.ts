@@ -478,8 +478,9 @@ export class Indexer {
     const { rows } = await this.db.query<{ number: string; hash: string }>(
       "select number, hash from indexed_blocks order by number desc",
     );
-    for (let start = 0; start < rows.length; start += HEADERS_PER_REQUEST) {
-      const stored = rows.slice(start, start + HEADERS_PER_REQUEST);
+    // Most reorganisations are a block or two deep: a few headers first, then many to a request.
+    for (let start = 0, size = 8; start < rows.length; start += size, size = HEADERS_PER_REQUEST) {
+      const stored = rows.slice(start, start + size);
       const onChain = await this.headers(stored.map((row) => Number(row.number)));
       const kept = stored.find((row, i) => onChain[i]?.hash === row.hash);
       if (kept) return { blockNumber: Number(kept.number), blockHash: kept.hash };

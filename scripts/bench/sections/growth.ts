@@ -53,7 +53,7 @@ export const growth: Section = async (context) => {
       value: Number(latencyGrowth.toFixed(2)),
       unit: "×",
       baseline: { name: "growth of the data", value: dataGrowth },
-      ratio: Number(exponent.toFixed(2)),
+      ratio: exponent,
       ratioIs: "exponent",
       target: { text: "sub-linear: p99 grows less than the data (exponent < 1)", met: latencyGrowth < dataGrowth },
     });

@@ -12,12 +12,12 @@ export interface SectionOutcome extends SectionResult {
   /** When and on which commit the section ran (sections kept by --merge come from earlier runs). */
   ranAt?: string;
   commit?: string;
+  /** The command of the run that measured it. */
+  command?: string;
 }
 
 export interface BenchRun {
   command: string;
-  /** --merge: the commands of the earlier runs whose sections this report keeps, oldest first */
-  mergedWith?: string[];
   options: { scale: number; quick: boolean; only: string[] | null };
   machine: Machine;
   durationSeconds: number;
@@ -39,10 +39,10 @@ export function mergeRuns(earlier: BenchRun, run: BenchRun): BenchRun {
       ...section,
       ranAt: section.ranAt ?? earlier.machine.date,
       commit: section.commit ?? earlier.machine.gitCommit,
+      command: section.command ?? earlier.command,
     }));
   return {
     ...run,
-    mergedWith: [...(earlier.mergedWith ?? []), earlier.command],
     durationSeconds: run.durationSeconds + kept.reduce((sum, section) => sum + section.durationSeconds, 0),
     sections: [...kept, ...run.sections].sort((a, b) => a.number - b.number),
   };
@@ -62,10 +62,9 @@ export function renderMarkdown(run: BenchRun): string {
     "same run on the same machine, as a ratio: timings on a shared machine are noisy, and only the ratio travels.",
     "",
   ];
-  if (run.mergedWith?.length) {
+  if (run.sections.some((section) => section.command && section.command !== run.command)) {
     lines.push(
-      `The sections this run did not redo are kept from earlier runs (${run.mergedWith.map((command) => `\`${command}\``).join(", ")});`,
-      "each section names the date and commit it ran at.",
+      "Some sections are kept from earlier runs (`--merge`): each section names the command, date and commit it ran at.",
       "",
     );
   }
@@ -129,7 +128,8 @@ export function renderMarkdown(run: BenchRun): string {
 function renderSection(section: SectionOutcome): string[] {
   const lines = [`## ${section.number}. ${section.title}`, ""];
   const provenance = section.ranAt
-    ? `, run ${section.ranAt.slice(0, 16).replace("T", " ")} UTC at \`${section.commit?.slice(0, 12)}\``
+    ? `, run ${section.ranAt.slice(0, 16).replace("T", " ")} UTC at \`${section.commit?.slice(0, 12)}\`` +
+      (section.command ? ` by \`${section.command}\`` : "")
     : "";
   lines.push(`Section \`${section.id}\`, ${minutes(section.durationSeconds)}${provenance}.`, "");
   if (section.status === "failed") {
@@ -166,8 +166,9 @@ function figureCells(figure: Figure): string[] {
 
 function ratioCell({ ratio, ratioIs }: Figure): string {
   if (ratio === undefined) return "";
-  // Cut, not rounded, to two decimals: 0.495 of a 0.5 target must not read as 0.50.
-  const cut = (Math.floor(ratio * 100) / 100).toFixed(2);
+  // Cut toward zero, not rounded, to two decimals: 0.495 of a 0.5 target must not read as 0.50.
+  // (Rounded to four places first, so 0.29 stored as 0.28999… is not cut to 0.28.)
+  const cut = (Math.trunc(Math.round(ratio * 1e6) / 1e4) / 100).toFixed(2);
   return ratioIs === "exponent" ? `k = ${cut}` : `${cut}×`;
 }
 
