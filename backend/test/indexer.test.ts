@@ -7,7 +7,8 @@ import { Contract, JsonRpcProvider, Wallet } from "ethers";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PledgeFinance__factory } from "../../typechain-types/index.js";
-import { Indexer, rebuildProjections } from "../src/indexer/indexer.js";
+import { Indexer, rebuildProjections, type BatchCommitted, type IndexerOptions } from "../src/indexer/indexer.js";
+import { createLogger } from "../src/logger.js";
 import { DEV_OPERATOR_KEY } from "../src/platform.js";
 import { Client, expectStatus, startTestPlatform, type TestPlatform } from "./support/platform.js";
 import { dumpProjections } from "./support/reindex.js";
@@ -144,43 +145,56 @@ describe("the indexer", () => {
     platform.platform.ctx.indexer.start();
   });
 
-  it("ends a batch early past its most logs, after the last whole block, and loses nothing", async () => {
+  /**
+   * Stops the platform's indexer, mines one ParamsUpdated per block for `capacities`, catches up
+   * with an indexer of these options, and returns its batches; the platform's indexer runs again after.
+   */
+  const catchUpWith = async (options: Partial<IndexerOptions>, capacities: bigint[]) => {
     const { ctx } = platform.platform;
     await ctx.indexer.stop();
     const finance = operatorFinance();
     const from = (await ctx.indexer.cursor())!.blockNumber + 1;
-    for (const capacity of [444n, 555n, 666n, 777n]) await (await finance.setParams([5000, 90, 5000, capacity])).wait();
+    for (const capacity of capacities) await (await finance.setParams([5000, 90, 5000, capacity])).wait();
     const head = await provider.getBlockNumber();
-    const batches: { from: number; to: number; logs: number }[] = [];
-    const logger = {
-      debug: (message: string, fields?: Record<string, unknown>) => {
-        if (message === "indexer batch committed") batches.push(fields as (typeof batches)[number]);
-      },
-      info: () => undefined,
-      warn: () => undefined,
-      error: () => undefined,
-    };
-    const capped = new Indexer(ctx.db, ctx.chain, logger, {
+    const indexer = new Indexer(ctx.db, ctx.chain, createLogger("error"), {
       confirmations: 0,
       pollMs: 50,
       batchBlocks: 2_000,
       startBlock: ctx.chain.deployment.startBlock,
-      maxLogsPerBatch: 1,
+      ...options,
     });
-    capped.start();
+    const batches: BatchCommitted[] = [];
+    indexer.onBatch((batch) => batches.push(batch));
+    indexer.start();
     try {
-      await waitUntil(async () => (await capped.cursor())!.blockNumber >= head, "the capped catch-up");
+      await waitUntil(async () => (await indexer.cursor())!.blockNumber >= head, "the catch-up");
     } finally {
-      await capped.stop();
+      await indexer.stop();
     }
-    // One ParamsUpdated per block: a batch of one log each, ending at that log's block.
-    expect(batches.map((batch) => batch.logs)).toEqual([1, 1, 1, 1]);
     expect(batches[0].from).toBe(from);
     expect(batches.at(-1)!.to).toBe(head);
-    expect((await db.query("select fund_capacity from platform_state")).rows[0].fund_capacity).toBe("777");
+    expect((await db.query("select fund_capacity from platform_state")).rows[0].fund_capacity).toBe(
+      String(capacities.at(-1)),
+    );
     expect((await db.query("select count(*)::int as n from chain_events")).rows[0].n).toBe(await chainLogCount());
     await (await finance.setParams([5000, 90, 5000, 1_000_000_000n])).wait();
     ctx.indexer.start();
+    return batches;
+  };
+
+  it("ends a batch early past its most logs, after the last whole block, and loses nothing", async () => {
+    const batches = await catchUpWith({ maxLogsPerBatch: 1 }, [444n, 555n, 666n, 777n]);
+    // One ParamsUpdated per block: a batch of one log each, ending at that log's block.
+    expect(batches.map((batch) => batch.logs)).toEqual([1, 1, 1, 1]);
+    expect(batches.map((batch) => batch.to - batch.from)).toEqual([0, 0, 0, 0]);
+  });
+
+  it("asks for 16 blocks first and doubles the range while batches stay small", async () => {
+    const capacities = Array.from({ length: 60 }, (_, i) => 1_000n + BigInt(i));
+    const batches = await catchUpWith({}, capacities);
+    const spans = batches.map((batch) => batch.to - batch.from + 1);
+    expect(spans.slice(0, 2)).toEqual([16, 32]);
+    expect(spans.reduce((sum, span) => sum + span, 0)).toBe(batches.at(-1)!.to - batches[0].from + 1);
   });
 
   it("rolls back a reorganisation to the common ancestor and ends equal to the chain", async () => {

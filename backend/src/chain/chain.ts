@@ -120,9 +120,12 @@ export class Chain {
   }
 }
 
-/** A JSON-RPC call without ethers, used before the provider exists. */
-export async function rawRpc<T>(url: string, method: string, params: unknown[]): Promise<T> {
-  const answer = await postJsonRpc(url, { jsonrpc: "2.0", id: 1, method, params }, method, 10_000);
+/**
+ * A JSON-RPC call without ethers: before the provider exists, and where ethers' HTTP client is slow
+ * on large answers (the indexer's logs).
+ */
+export async function rawRpc<T>(url: string, method: string, params: unknown[], timeoutMs = 10_000): Promise<T> {
+  const answer = await postJsonRpc(url, { jsonrpc: "2.0", id: 1, method, params }, method, timeoutMs);
   return resultOf(method, answer as RpcAnswer<T>);
 }
 

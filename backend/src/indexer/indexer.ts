@@ -36,7 +36,16 @@ export interface IndexerOptions {
 }
 
 const MAX_LOGS_PER_BATCH = 20_000;
+/** One eth_getLogs answer can be tens of megabytes on a dense chain. */
+const LOGS_TIMEOUT_MS = 60_000;
 const FIRST_SPAN = 16;
+
+/** A committed batch: its block range and how many logs it took. */
+export interface BatchCommitted {
+  from: number;
+  to: number;
+  logs: number;
+}
 
 export interface Cursor {
   blockNumber: number;
@@ -160,6 +169,12 @@ export class Indexer {
     clearTimeout(this.timer);
     await this.running;
     await this.releaseLock();
+  }
+
+  /** Calls `listener` after each batch this instance commits; returns how to stop. */
+  onBatch(listener: (batch: BatchCommitted) => void): () => void {
+    this.committed.on("commit", listener);
+    return () => void this.committed.off("commit", listener);
   }
 
   /** Runs a pass now (or right after the current one). */
@@ -338,8 +353,9 @@ export class Indexer {
       crashPoint("indexer-commit");
     });
     this.recent.committed(batch.to, batch.blocks.values());
-    this.logger.debug("indexer batch committed", { from, to: batch.to, logs: batch.logs.length });
-    this.committed.emit("commit", batch.to);
+    const committed: BatchCommitted = { from, to: batch.to, logs: batch.logs.length };
+    this.logger.debug("indexer batch committed", { ...committed });
+    this.committed.emit("commit", committed);
     return true;
   }
 
@@ -373,12 +389,12 @@ export class Indexer {
     // The last block's hash before and after reading the logs: equal means the logs come from the
     // branch the cursor will name (block hashes chain, so any change in the range changes it).
     const [lastBefore] = await this.headers([to]);
-    const [rpcLogs] = await rawRpcBatch<RpcLog[]>(this.chain.rpcUrl, [
-      {
-        method: "eth_getLogs",
-        params: [{ address: [finance, registry], fromBlock: toQuantity(from), toBlock: toQuantity(to) }],
-      },
-    ]);
+    const rpcLogs = await rawRpc<RpcLog[]>(
+      this.chain.rpcUrl,
+      "eth_getLogs",
+      [{ address: [finance, registry], fromBlock: toQuantity(from), toBlock: toQuantity(to) }],
+      LOGS_TIMEOUT_MS,
+    );
     const logs = rpcLogs.map(parseLog);
     const numbers = [...new Set([from, to, ...logs.map((log) => log.blockNumber)])];
     const blocks = new Map<number, Header>();
@@ -475,17 +491,20 @@ export class Indexer {
   }
 
   private async commonAncestor(): Promise<Cursor> {
-    const { rows } = await this.db.query<{ number: string; hash: string }>(
-      "select number, hash from indexed_blocks order by number desc",
-    );
-    // Most reorganisations are a block or two deep: a few headers first, then many to a request.
-    for (let start = 0, size = 8; start < rows.length; start += size, size = HEADERS_PER_REQUEST) {
-      const stored = rows.slice(start, start + size);
+    // Newest first, a page at a time: most reorganisations are a block or two deep, so a few
+    // headers first, then many to a request.
+    let below = Number.MAX_SAFE_INTEGER;
+    for (let size = 8; ; size = HEADERS_PER_REQUEST) {
+      const { rows: stored } = await this.db.query<{ number: string; hash: string }>(
+        "select number, hash from indexed_blocks where number < $1 order by number desc limit $2",
+        [below, size],
+      );
+      if (stored.length === 0) return this.initialCursor();
       const onChain = await this.headers(stored.map((row) => Number(row.number)));
       const kept = stored.find((row, i) => onChain[i]?.hash === row.hash);
       if (kept) return { blockNumber: Number(kept.number), blockHash: kept.hash };
+      below = Number(stored[stored.length - 1].number);
     }
-    return this.initialCursor();
   }
 }
 

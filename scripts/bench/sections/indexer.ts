@@ -11,7 +11,7 @@
 import path from "node:path";
 import { Interface, toQuantity } from "ethers";
 import { PatentRegistry__factory } from "../../../typechain-types/index.js";
-import { Chain, rawRpc, rawRpcBatch } from "../../../backend/src/chain/chain.js";
+import { Chain, rawRpc } from "../../../backend/src/chain/chain.js";
 import { readDeployment } from "../../../backend/src/chain/deployment.js";
 import { Database } from "../../../backend/src/db/db.js";
 import { migrate } from "../../../backend/src/db/migrate.js";
@@ -191,12 +191,12 @@ async function fetchLogsAlone(chain: Chain, ranges: Range[]) {
   const started = process.hrtime.bigint();
   let logs = 0;
   for (const { from, to } of ranges) {
-    const [found] = await rawRpcBatch<unknown[]>(chain.rpcUrl, [
-      {
-        method: "eth_getLogs",
-        params: [{ address: [finance, registry], fromBlock: toQuantity(from), toBlock: toQuantity(to) }],
-      },
-    ]);
+    const found = await rawRpc<unknown[]>(
+      chain.rpcUrl,
+      "eth_getLogs",
+      [{ address: [finance, registry], fromBlock: toQuantity(from), toBlock: toQuantity(to) }],
+      60_000,
+    );
     logs += found.length;
   }
   return { logs, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
@@ -258,21 +258,15 @@ export const indexer: Section = async (context) => {
       const head = await chain.provider.getBlockNumber();
       const blocks = head - generatedFrom;
       context.progress(`indexer: backfilling blocks ${deployment.startBlock} to ${head}`);
-      // The batches' ranges, from the indexer's own log line, for the baseline to fetch the same.
+      // The batches' ranges, for the baseline to fetch the same.
       const ranges: Range[] = [];
-      const batchLogger = {
-        ...logger,
-        debug: (message: string, fields?: Record<string, unknown>) => {
-          if (message === "indexer batch committed")
-            ranges.push({ from: Number(fields!.from), to: Number(fields!.to) });
-        },
-      };
-      const backfill = new Indexer(db, chain, batchLogger, {
+      const backfill = new Indexer(db, chain, logger, {
         confirmations: 0,
         pollMs: 1_000,
         batchBlocks: BATCH_BLOCKS,
         startBlock: deployment.startBlock,
       });
+      backfill.onBatch(({ from, to }) => ranges.push({ from, to }));
       const started = process.hrtime.bigint();
       backfill.start();
       let lastReport = Date.now();
