@@ -18,6 +18,7 @@ import {
   type ReadResults,
 } from "../bench-env.js";
 import { CONNECTIONS } from "../load.js";
+import { ratioText } from "../support/report.js";
 
 /** The targets. */
 export const READ_RATIO_TARGET = 0.5;
@@ -144,9 +145,7 @@ export const reads: Section = async (context) => {
         round(results[read].requestsPerSecond),
         results[read].p50,
         results[read].p99,
-        read === "baseline"
-          ? "1.00"
-          : (Math.floor((results[read].requestsPerSecond / baseline.requestsPerSecond) * 100) / 100).toFixed(2),
+        read === "baseline" ? "1.00" : ratioText(results[read].requestsPerSecond / baseline.requestsPerSecond),
       ]),
     },
     notes,

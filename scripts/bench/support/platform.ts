@@ -34,8 +34,8 @@ export async function startBenchPlatform(workDir: string, options: BenchPlatform
   const calls: Record<string, number> = {};
   let partial = "";
   const services = await startServices(workDir, {
-    // Without historical states anvil's cost per block stays flat as the chain grows (with them
-    // its raw rate fell from 320/s to 50/s over one writes run); the platform never reads them.
+    // No historical states: the platform never reads them. (anvil still slows as its chain grows,
+    // which is why the writes' baseline is measured before and after them.)
     anvilArgs: ["--prune-history"],
     // anvil logs the name of each JSON-RPC method it answers on a line of its own
     onLog: (chunk) => {

@@ -166,10 +166,16 @@ function figureCells(figure: Figure): string[] {
 
 function ratioCell({ ratio, ratioIs }: Figure): string {
   if (ratio === undefined) return "";
-  // Cut toward zero, not rounded, to two decimals: 0.495 of a 0.5 target must not read as 0.50.
-  // (Rounded to four places first, so 0.29 stored as 0.28999… is not cut to 0.28.)
-  const cut = (Math.trunc(Math.round(ratio * 1e6) / 1e4) / 100).toFixed(2);
+  const cut = ratioText(ratio);
   return ratioIs === "exponent" ? `k = ${cut}` : `${cut}×`;
+}
+
+/**
+ * A ratio cut toward zero, not rounded, to two decimals: 0.495 of a 0.5 target must not read as
+ * 0.50. (Rounded to four places first, so 0.29 stored as 0.28999… is not cut to 0.28.)
+ */
+export function ratioText(ratio: number): string {
+  return (Math.trunc(Math.round(ratio * 1e6) / 1e4) / 100).toFixed(2);
 }
 
 /** Thousands separators; decimals only where the figure is small enough to need them. */
