@@ -47,7 +47,10 @@ export interface AuditSubject {
 
 type Handler = (ctx: HandlerContext) => Promise<AuditSubject>;
 
-/** The arguments under which events carry an off-chain record's hash (ctx.recordText reads them); the indexer reads these records ahead, one query a batch. */
+/**
+ * The arguments under which events carry an off-chain record's hash (ctx.recordText reads them);
+ * the indexer reads these records ahead, one query a batch.
+ */
 export const RECORD_HASH_ARGUMENTS = ["metadataHash", "detailsHash", "purposeHash"];
 type Args = Record<string, unknown>;
 
