@@ -7,15 +7,9 @@ import path from "node:path";
 const dataDir = path.resolve(process.env.DATA_DIR || ".data");
 const pidFile = path.join(dataDir, "ipledge.pid");
 if (existsSync(pidFile)) {
-  const pid = Number(readFileSync(pidFile, "utf8").trim());
-  let running = false;
-  try {
-    process.kill(pid, 0);
-    running = true;
-  } catch {
-    // not running: a stale lock from a crash
-  }
-  if (running) {
+  // "pid starttime": the lock holds only while that very process runs (a reused pid does not count).
+  const [pid, startTime] = readFileSync(pidFile, "utf8").trim().split(/\s+/);
+  if (isRunning(Number(pid), startTime)) {
     console.error(
       `iPledge (pid ${pid}) is running on ${dataDir}: stop it first (Ctrl-C), then run npm run reset again.`,
     );
@@ -27,4 +21,14 @@ if (!existsSync(dataDir)) {
 } else {
   rmSync(dataDir, { recursive: true, force: true });
   console.log(`deleted ${dataDir}: the next npm start begins with an empty platform and fresh demo data`);
+}
+
+function isRunning(pid, startTime) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return fields[0] !== "Z" && (!startTime || fields[19] === startTime);
+  } catch {
+    return false; // not running: a stale lock from a crash
+  }
 }

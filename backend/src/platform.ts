@@ -11,6 +11,7 @@ import { Chain, DeploymentMissingError } from "./chain/chain.js";
 import { readDeployment } from "./chain/deployment.js";
 import { KeyVault } from "./chain/keyVault.js";
 import { LedgerWriter } from "./chain/ledgerWriter.js";
+import type { LocalChain } from "./chain/localChain.js";
 import { SignerQueues } from "./chain/signer.js";
 import type { Config } from "./config/index.js";
 import { secretFromEnvOrFile } from "./config/secrets.js";
@@ -39,7 +40,13 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export async function startPlatform(config: Config, logger: Logger): Promise<Platform> {
+export interface PlatformOptions {
+  /** npm start's embedded chain: brought forward from the block journal before indexing, which then feeds it. */
+  localChain?: LocalChain;
+}
+
+export async function startPlatform(config: Config, logger: Logger, options: PlatformOptions = {}): Promise<Platform> {
+  const { localChain } = options;
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const undo of stops.reverse()) await undo().catch((error) => logger.warn("stop step failed", { error }));
@@ -63,6 +70,8 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Pla
     await db.announce();
     const applied = await migrate(db);
     if (applied.length) logger.info("migrations applied", { applied });
+    const replayed = await localChain?.restore(db, logger);
+    if (replayed) logger.warn("the local chain was brought forward from the block journal", { blocks: replayed });
 
     const deployment = readDeployment(config.deploymentFile);
     const chain = await Chain.connect(config.rpcUrl, deployment).catch(async (error: unknown) => {
@@ -84,6 +93,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Pla
       pollMs: config.indexer.pollMs,
       batchBlocks: config.indexer.batchBlocks,
       startBlock: deployment.startBlock,
+      journalBlocks: localChain !== undefined,
     });
     const tokens = new Tokens(db, {
       secret: jwtSecret,
@@ -107,6 +117,10 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Pla
     await ensureOperator(ctx);
     indexer.start();
     stops.push(() => indexer.stop());
+    if (localChain) {
+      localChain.keepSaving(db, logger);
+      stops.push(async () => localChain.stopSaving());
+    }
     const { app } = createApp(ctx);
     return { ctx, app, stop };
   } catch (error) {

@@ -4,88 +4,22 @@
  * process behind, shares its database and chain with a second instance under 100 concurrent
  * writes, and refuses to start when the chain's data has been deleted.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, interrupt, leftovers, npmStart, startEnvironment, until } from "./support/npmStart.js";
 import { Client, expectStatus } from "./support/platform.js";
 import { freePort } from "./support/ports.js";
 import { document, isoDaysFrom, newPatentNumber } from "./support/world.js";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const DEMO_PASSWORD = "demo-password-for-tests";
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** `npm start` in its own process group, as a terminal runs it; resolves once it is ready. */
-async function npmStart(env: Record<string, string>, until = /iPledge is running at/): Promise<Started> {
-  const child = spawn("npm", ["start"], {
-    cwd: ROOT,
-    env: { ...process.env, IPLEDGE_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: "warn", ...env },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const deadline = Date.now() + 240_000;
-  while (!until.test(output)) {
-    if (child.exitCode !== null) break;
-    if (Date.now() > deadline) throw new Error(`npm start did not get ready:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { child, url: `http://127.0.0.1:${env.PORT}`, output: () => output, exited };
-}
-
-/** Ctrl-C (SIGINT), or a service manager's stop (SIGTERM), to the whole process group. */
-async function interrupt(started: Started, signal: "SIGINT" | "SIGTERM" = "SIGINT"): Promise<void> {
-  process.kill(-started.child.pid!, signal);
-  await started.exited;
-}
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** The processes still running that belong to a data folder (the database and chain name it) or a group. */
-function leftovers(dataDir: string, group: number): string[] {
-  const lines = execFileSync("ps", ["-eo", "pid=,pgid=,stat=,args="]).toString().split("\n");
-  return lines.filter((line) => {
-    const [, pgid, stat] = line.trim().split(/\s+/);
-    // a zombie has exited and holds nothing; it only waits for its parent to collect its status
-    if (stat?.startsWith("Z")) return false;
-    return line.includes(dataDir) || Number(pgid) === group;
-  });
-}
 
 describe("npm start", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "ipledge-start-"));
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    env = {
-      DATA_DIR: dataDir,
-      PORT: String(await freePort()),
-      CHAIN_PORT: String(await freePort()),
-      EMBEDDED_POSTGRES_PORT: String(await freePort()),
-      MASTER_KEY: randomBytes(32).toString("hex"),
-      JWT_SECRET: randomBytes(32).toString("hex"),
-    };
+    env = await startEnvironment(dataDir);
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

@@ -1,9 +1,10 @@
 /**
  * A local EVM chain: Foundry's anvil from npm (@foundry-rs/anvil), started as a child process on
  * loopback. With `stateFile`, anvil saves blocks, logs and state there on a clean stop (SIGINT)
- * and reloads them on the next start.
+ * and reloads them on the next start; npm start's chain keeps its own snapshots (localChain.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { rawRpc } from "./chain.js";
@@ -13,8 +14,8 @@ export interface AnvilOptions {
   stateFile?: string;
   /** Unix seconds for the genesis block when the chain is new. */
   timestamp?: number;
-  /** With `stateFile`: also save every this many seconds, so a crash loses at most that much. */
-  saveEverySeconds?: number;
+  /** Written as {pid, port} once anvil is spawned, removed when it stops. */
+  pidFile?: string;
   onLog?: (line: string) => void;
   /** More anvil flags (the benchmarks' long chains use --prune-history). */
   extraArgs?: string[];
@@ -38,12 +39,13 @@ export function anvilBinary(): string {
 export async function startAnvil(options: AnvilOptions): Promise<RunningAnvil> {
   const args = ["--host", "127.0.0.1", "--port", String(options.port), "--chain-id", "31337", "--accounts", "10"];
   if (options.stateFile) args.push("--state", options.stateFile, "--preserve-historical-states");
-  if (options.stateFile && options.saveEverySeconds) args.push("--state-interval", String(options.saveEverySeconds));
   if (options.timestamp) args.push("--timestamp", String(options.timestamp));
   args.push(...(options.extraArgs ?? []));
   // Its own process group: a Ctrl-C in the terminal reaches the platform, which stops the chain
   // last, after the indexer, instead of the chain going first.
   const child = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+  if (options.pidFile && child.pid)
+    writeFileSync(options.pidFile, JSON.stringify({ pid: child.pid, port: options.port }));
   const log = options.onLog ?? (() => undefined);
   child.stdout?.on("data", (chunk: Buffer) => log(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString()));
@@ -70,11 +72,13 @@ export async function startAnvil(options: AnvilOptions): Promise<RunningAnvil> {
     process: child,
     stop: async () => {
       process.removeListener("exit", onExit);
-      if (child.exitCode !== null) return;
-      child.kill("SIGINT");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
+      if (child.exitCode === null) {
+        child.kill("SIGINT");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      if (options.pidFile) rmSync(options.pidFile, { force: true });
     },
   };
 }

@@ -5,11 +5,15 @@
  * such a failure as its outcome rather than letting a retry send a second one.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { Queryable } from "../db/db.js";
 
 export interface SendWatch {
   sent: boolean;
-  /** Runs before a transaction goes to the node; when it throws, the transaction is not sent. */
-  beforeSend?: (txHash: string) => Promise<void>;
+  /**
+   * Runs before a transaction goes to the node; when it throws, the transaction is not sent. Its
+   * statements run on `db`, the connection the sender holds, when it holds one.
+   */
+  beforeSend?: (txHash: string, db?: Queryable) => Promise<void>;
 }
 
 const watches = new AsyncLocalStorage<SendWatch>();
@@ -19,10 +23,14 @@ export function watchingSends<T>(watch: SendWatch, work: () => Promise<T>): Prom
   return watches.run(watch, work);
 }
 
-/** Called by the signer just before a signed transaction goes to the node. */
-export async function noteTransactionToSend(txHash: string): Promise<void> {
+/**
+ * Called by the signer just before a signed transaction goes to the node. `db` is the connection
+ * the caller holds (the signer's turn): a caller holding one must pass it, since waiting on the pool
+ * for a second connection while holding one can wait forever once every connection is held so.
+ */
+export async function noteTransactionToSend(txHash: string, db?: Queryable): Promise<void> {
   const watch = watches.getStore();
   if (!watch) return;
-  await watch.beforeSend?.(txHash);
+  await watch.beforeSend?.(txHash, db);
   watch.sent = true;
 }

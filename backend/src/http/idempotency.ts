@@ -16,17 +16,18 @@
  * A claim whose request never finished is taken over by a retry of the same request: at once when
  * the instance that ran it is gone (killed, crashed: its presence connection is no longer in
  * pg_stat_activity), else after a lease longer than any write can take. Every transaction is
- * recorded on the claim before it goes to the node, and only while the run still holds the claim,
- * so a retry that takes over never sends a second one: when the first run recorded anything,
- * the outcome kept is a 503 WRITE_INTERRUPTED naming its transactions (a run killed between
- * recording and sending names one the node never received; it is not run again either, because a
- * server that only lost its database connection could still send it); only a run that recorded
- * nothing runs again.
+ * recorded on the claim, and committed, before it goes to the node, and only while the run still
+ * holds the claim, so a retry that takes over never sends a second one: when the first run
+ * recorded anything, the outcome kept is a 503 WRITE_INTERRUPTED naming its transactions (a run
+ * killed between recording and sending names one the node never received; it is not run again
+ * either, because a server that only lost its database connection could still send it); only a
+ * run that recorded nothing runs again. The record is written on the connection that holds the
+ * organisation's turn in the signer, never a second one from the pool.
  */
 import { randomUUID } from "node:crypto";
 import type { Request } from "express";
 import { watchingSends } from "../chain/sendWatch.js";
-import type { Database } from "../db/db.js";
+import type { Database, Queryable } from "../db/db.js";
 import { canonicalJson, sha256, type Json } from "../domain/canonical.js";
 import { ApiError, badRequest, conflict, errorBody, internalError, unprocessable } from "../errors.js";
 import { z } from "./schemas.js";
@@ -116,7 +117,7 @@ export class IdempotencyKeys {
     if ("status" in claim) return { ...claim, replayed: true };
     const watch = {
       sent: false,
-      beforeSend: (txHash: string) => this.recordTransaction(request, claim.token, txHash),
+      beforeSend: (txHash: string, db?: Queryable) => this.recordTransaction(request, claim.token, txHash, db),
     };
     let outcome: Outcome;
     try {
@@ -181,9 +182,12 @@ export class IdempotencyKeys {
     }
   }
 
-  /** Notes a transaction on the claim before it is sent; a run that lost its claim sends nothing. */
-  private async recordTransaction(request: KeyedWrite, token: string, txHash: string): Promise<void> {
-    const recorded = await this.db.query(
+  /**
+   * Notes a transaction on the claim before it is sent, committed at once (`db` is the signer's
+   * connection, outside any transaction); a run that lost its claim sends nothing.
+   */
+  private async recordTransaction(request: KeyedWrite, token: string, txHash: string, db: Queryable = this.db) {
+    const recorded = await db.query(
       `update idempotency_keys set tx_hashes = array_append(tx_hashes, $4)
         where user_id = $1 and key = $2 and claim = $3 and status is null`,
       [request.userId, request.key, token, txHash],

@@ -3,7 +3,7 @@
  * the indexed blocks, gathered while the handlers run and written with one multi-row insert per
  * table (unnest over arrays) inside the batch's transaction: a round trip per table, not per row.
  */
-import type { PoolClient } from "pg";
+import type { Queryable } from "../db/db.js";
 
 export interface AuditedEvent {
   blockNumber: number;
@@ -60,7 +60,7 @@ export class AuditTrailBatch {
   }
 
   /** Writes what was gathered, in foreign-key order, and starts empty again. */
-  async flush(client: PoolClient): Promise<void> {
+  async flush(client: Queryable): Promise<void> {
     const { events, eventOrgs, notifications } = this;
     this.events = [];
     this.eventOrgs = [];
@@ -81,7 +81,7 @@ export class AuditTrailBatch {
   }
 }
 
-async function insertEvents(client: PoolClient, events: AuditedEvent[]): Promise<void> {
+async function insertEvents(client: Queryable, events: AuditedEvent[]): Promise<void> {
   const column = <T>(pick: (event: AuditedEvent) => T) => events.map(pick);
   await client.query(
     `insert into chain_events (block_number, log_index, tx_hash, tx_index, block_hash, block_time, contract, kind,
@@ -113,7 +113,7 @@ async function insertEvents(client: PoolClient, events: AuditedEvent[]): Promise
   );
 }
 
-async function insertNotifications(client: PoolClient, notifications: StoredNotification[]): Promise<void> {
+async function insertNotifications(client: Queryable, notifications: StoredNotification[]): Promise<void> {
   const column = <T>(pick: (notification: StoredNotification) => T) => notifications.map(pick);
   await client.query(
     `insert into notifications (id, org_id, org_kind, topic, entity, entity_id, awaits_status, data, block_number,
@@ -139,7 +139,7 @@ async function insertNotifications(client: PoolClient, notifications: StoredNoti
 }
 
 /** Records the batch's blocks (number, hash, time), replacing what a reorganised branch left. */
-export async function storeIndexedBlocks(client: PoolClient, blocks: IndexedBlock[]): Promise<void> {
+export async function storeIndexedBlocks(client: Queryable, blocks: IndexedBlock[]): Promise<void> {
   if (blocks.length === 0) return;
   await client.query(
     `insert into indexed_blocks (number, hash, time)

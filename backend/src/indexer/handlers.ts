@@ -4,7 +4,7 @@
  * Handlers only read the event, the projections and the off-chain records: never the chain, so a
  * re-index from the stored events reproduces the database exactly.
  */
-import type { PoolClient } from "pg";
+import type { Queryable } from "../db/db.js";
 import { fromBytes32 } from "../domain/canonical.js";
 import { loanStatusName, patentKindName, type OrgKind } from "../domain/ledger.js";
 import type { LedgerEvent } from "./events.js";
@@ -25,7 +25,7 @@ export interface Notification {
 }
 
 export interface HandlerContext {
-  db: PoolClient;
+  db: Queryable;
   event: LedgerEvent;
   orgOf(address: string): Promise<Org | null>;
   patentIdOf(tokenId: bigint): Promise<string>;

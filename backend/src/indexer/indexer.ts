@@ -7,7 +7,8 @@
  */
 import { EventEmitter } from "node:events";
 import { toQuantity } from "ethers";
-import type { PoolClient } from "pg";
+import type pg from "pg";
+import { dropJournalAbove, readJournalBlocks, storeJournalBlocks } from "../chain/blockJournal.js";
 import { rawRpc, rawRpcBatch, type Chain } from "../chain/chain.js";
 import { domainError, type Database, type Queryable } from "../db/db.js";
 import { crashPoint } from "../crashPoints.js";
@@ -33,6 +34,8 @@ export interface IndexerOptions {
   startBlock: number;
   /** Logs one batch (one database transaction) takes at most, whatever its block range. */
   maxLogsPerBatch?: number;
+  /** Also write every block of each batch to the block journal (npm start's embedded chain: localChain.ts). */
+  journalBlocks?: boolean;
 }
 
 const MAX_LOGS_PER_BATCH = 20_000;
@@ -132,7 +135,9 @@ class RecentlyIndexed {
 export class Indexer {
   private readonly committed = new EventEmitter();
   private readonly recent = new RecentlyIndexed();
-  private lockClient: PoolClient | undefined;
+  /** The indexer's own connection (outside the request pool) and whether it holds the lock. */
+  private connection: pg.Client | undefined;
+  private locked = false;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -156,7 +161,7 @@ export class Indexer {
   }
 
   get active(): boolean {
-    return this.lockClient !== undefined;
+    return this.locked;
   }
 
   start(): void {
@@ -197,8 +202,8 @@ export class Indexer {
    * A transaction on the connection that holds the indexer's lock: the indexer never queues for
    * the pool behind the requests it is holding up (every write waits for its block's projection).
    */
-  private async inTransaction(work: (client: PoolClient) => Promise<void>): Promise<void> {
-    const client = this.lockClient;
+  private async inTransaction(work: (client: Queryable) => Promise<void>): Promise<void> {
+    const client = this.locked ? this.connection : undefined;
     if (!client) throw new Error("the indexer lost its lock connection");
     try {
       await client.query("begin");
@@ -282,45 +287,52 @@ export class Indexer {
     }
   }
 
+  /**
+   * Takes the indexer's lock if it is free, on a connection of the indexer's own (outside the
+   * request pool, kept open while another instance holds the lock). A lost connection loses the lock.
+   */
   private async holdLock(): Promise<boolean> {
-    if (this.lockClient) return true;
-    const client = await this.db.pool.connect();
-    // From checkout on, a lost connection must not be an uncaught error (the pool listens to idle
-    // clients only), and it releases the lock only if this client still holds it.
-    client.on("error", () => {
-      if (this.lockClient === client) void this.releaseLock(true);
-    });
-    let locked: boolean;
+    if (this.locked) return true;
+    if (!this.connection) {
+      const connection = await this.db.ownConnection("indexer", () => {
+        if (this.connection === connection) void this.releaseLock(true);
+      });
+      this.connection = connection;
+    }
+    const connection = this.connection;
     try {
-      const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock($1) as locked", [
+      const { rows } = await connection.query<{ locked: boolean }>("select pg_try_advisory_lock($1) as locked", [
         INDEXER_LOCK,
       ]);
-      locked = rows[0].locked;
+      if (!rows[0].locked) return false;
     } catch (error) {
-      client.release(true);
+      await this.releaseLock(true);
       throw domainError(error);
     }
-    if (!locked) {
-      client.release();
-      return false;
-    }
-    this.lockClient = client;
-    this.logger.info("indexer active on this instance");
-    return true;
+    this.locked = this.connection === connection;
+    if (this.locked) this.logger.info("indexer active on this instance");
+    return this.locked;
   }
 
+  /** Gives up the lock; `broken` (or stopping) also closes the connection, which ends the lock too. */
   private async releaseLock(broken = false): Promise<void> {
-    const client = this.lockClient;
-    this.lockClient = undefined;
+    const connection = this.connection;
+    const locked = this.locked;
+    this.locked = false;
     this.recent.reset();
-    if (!client) return;
-    if (!broken) await client.query("select pg_advisory_unlock($1)", [INDEXER_LOCK]).catch(() => undefined);
-    client.release(broken);
+    if (!connection) return;
+    if (locked && !broken) {
+      await connection.query("select pg_advisory_unlock($1)", [INDEXER_LOCK]).catch(() => undefined);
+    }
+    if (broken || this.stopped) {
+      this.connection = undefined;
+      await connection.end().catch(() => undefined);
+    }
   }
 
   /** Indexes the next batch up to `safe`; false when there was nothing to do. */
   private async step(safe: number): Promise<boolean> {
-    const cursor = (await this.readCursor(this.lockClient!)) ?? (await this.initialCursor());
+    const cursor = (await this.readCursor(this.connection!)) ?? (await this.initialCursor());
     if (!this.recent.known) this.recent.reset(cursor.blockNumber);
     // Caught up: the chain may still have replaced the cursor's block (one header read per pass).
     if (cursor.blockNumber >= safe) return !(await this.checkForReorg(cursor));
@@ -331,7 +343,17 @@ export class Indexer {
     if (!batch) return true; // the chain moved under us: the next step re-checks
     this.adaptSpan(from, to, batch.to, batch.logs.length);
     const last = batch.blocks.get(batch.to)!;
+    const journal = this.options.journalBlocks
+      ? await readJournalBlocks(this.chain.rpcUrl, {
+          from,
+          to: batch.to,
+          parentHash: cursor.blockHash,
+          lastHash: last.hash,
+        })
+      : [];
+    if (!journal) return true; // the chain moved under us: the next step re-checks
     await this.inTransaction(async (client) => {
+      await storeJournalBlocks(client, journal);
       await this.applyBatch(client, batch.logs, batch.blocks);
       await storeIndexedBlocks(
         client,
@@ -441,7 +463,7 @@ export class Indexer {
     return headers;
   }
 
-  private async applyBatch(client: PoolClient, logs: readonly ChainLog[], blocks: Map<number, Header>): Promise<void> {
+  private async applyBatch(client: Queryable, logs: readonly ChainLog[], blocks: Map<number, Header>): Promise<void> {
     const events = logs
       .map((log) => this.toEvent(log, blocks.get(log.blockNumber)!))
       .filter((event): event is StoredEvent => event !== null);
@@ -480,6 +502,7 @@ export class Indexer {
     await this.inTransaction(async (client) => {
       await client.query("delete from chain_events where block_number > $1", [ancestor.blockNumber]);
       await client.query("delete from indexed_blocks where number > $1", [ancestor.blockNumber]);
+      await dropJournalAbove(client, ancestor.blockNumber);
       await client.query("update indexer_cursor set block_number = $1, block_hash = $2, updated_at = now()", [
         ancestor.blockNumber,
         ancestor.blockHash,
@@ -495,7 +518,7 @@ export class Indexer {
     // headers first, then many to a request.
     let below = Number.MAX_SAFE_INTEGER;
     for (let size = 8; ; size = HEADERS_PER_REQUEST) {
-      const { rows: stored } = await this.db.query<{ number: string; hash: string }>(
+      const { rows: stored } = await this.connection!.query<{ number: string; hash: string }>(
         "select number, hash from indexed_blocks where number < $1 order by number desc limit $2",
         [below, size],
       );
@@ -509,7 +532,7 @@ export class Indexer {
 }
 
 /** Empties the projections and replays every stored event through the handlers, in chain order. */
-export async function rebuildProjections(client: PoolClient): Promise<void> {
+export async function rebuildProjections(client: Queryable): Promise<void> {
   await client.query(`truncate ${PROJECTIONS.join(", ")}`);
   await client.query("delete from chain_event_orgs");
   const { rows } = await client.query(
@@ -543,7 +566,7 @@ export async function rebuildProjections(client: PoolClient): Promise<void> {
  * and notifications gathered and written together (AuditTrailBatch) at the end, or earlier when a
  * handler resolves notifications, which must then be in the table.
  */
-async function applyEvents(client: PoolClient, events: StoredEvent[], stored: () => void = () => undefined) {
+async function applyEvents(client: Queryable, events: StoredEvent[], stored: () => void = () => undefined) {
   const trail = new AuditTrailBatch();
   const orgs = new Map<string, Org | null>();
   const mintedNumbers = new Map<bigint, string>();
@@ -641,7 +664,7 @@ async function applyEvents(client: PoolClient, events: StoredEvent[], stored: ()
  * The canonical text of every record the events name, by 0x-hash, in one query; null for a hash
  * named but not stored (so the handler does not ask again).
  */
-async function recordsNamedBy(client: PoolClient, events: StoredEvent[]): Promise<Map<string, string | null>> {
+async function recordsNamedBy(client: Queryable, events: StoredEvent[]): Promise<Map<string, string | null>> {
   const hashes = new Set<string>();
   for (const event of events) {
     for (const name of RECORD_HASH_ARGUMENTS) {
@@ -659,7 +682,7 @@ async function recordsNamedBy(client: PoolClient, events: StoredEvent[]): Promis
   return records;
 }
 
-async function recordOf(client: PoolClient, hash: string): Promise<string | undefined> {
+async function recordOf(client: Queryable, hash: string): Promise<string | undefined> {
   const { rows } = await client.query<{ canonical: string }>("select canonical from records where sha256 = $1", [
     Buffer.from(hash.replace(/^0x/, ""), "hex"),
   ]);

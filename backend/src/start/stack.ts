@@ -1,17 +1,19 @@
 /**
  * `npm start`: the whole platform on one machine. Unless DATABASE_URL / RPC_URL say otherwise it
- * starts an embedded PostgreSQL and a local anvil chain (state saved in the data folder), deploys
- * the contracts the first time, seeds the demo data the first time, and serves the API on PORT.
- * Ctrl-C or SIGTERM stops everything in reverse order: the chain saves its state on the way out.
+ * starts an embedded PostgreSQL and a local anvil chain (durable: snapshots and the block journal,
+ * localChain.ts), deploys the contracts the first time, seeds the demo data the first time, and
+ * serves the API on PORT. Ctrl-C or SIGTERM stops everything in reverse order: the chain saves a
+ * last snapshot on the way out.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import { JsonRpcProvider, Wallet } from "ethers";
 import { deployPlatform } from "../../../scripts/lib/deployPlatform.js";
-import { startAnvil } from "../chain/anvil.js";
+import { LocalChain } from "../chain/localChain.js";
 import { loadConfig, type Config } from "../config/index.js";
 import { createLogger } from "../logger.js";
+import { isAlive, startTimeOf } from "../processes.js";
 import { DEV_OPERATOR_KEY, LISTEN_BACKLOG, startPlatform, type Platform } from "../platform.js";
 import { DEMO_USERS, seedDemo } from "./demo.js";
 
@@ -65,11 +67,12 @@ export async function runLocalPlatform(): Promise<void> {
   try {
     mkdirSync(config.dataDir, { recursive: true });
     await holdDataFolder(config, teardown);
-    const rpcUrl = config.start.embeddedChain ? await startLocalChain(config, teardown) : config.rpcUrl;
+    const localChain = config.start.embeddedChain ? await startLocalChain(config, teardown) : undefined;
     if (teardown.stopping) return;
-    await ensureDeployment(config, rpcUrl);
+    const rpcUrl = localChain?.url ?? config.rpcUrl;
+    await ensureDeployment(config, rpcUrl, localChain);
     say(config.databaseUrl ? "connecting to PostgreSQL" : "starting the embedded PostgreSQL");
-    platform = await startPlatform({ ...config, rpcUrl }, createLogger(config.logLevel));
+    platform = await startPlatform({ ...config, rpcUrl }, createLogger(config.logLevel), { localChain });
     const running = platform;
     await teardown.add("the API (indexer, database)", () => running.stop());
     const server = await listen(running, config);
@@ -86,55 +89,49 @@ export async function runLocalPlatform(): Promise<void> {
   }
 }
 
-/** One platform per data folder: a second start on it is refused while the first runs. */
+/**
+ * One platform per data folder: a second start on it is refused while the first runs. The lock
+ * names the process by pid and start time, so a run killed outright (its pid later reused by
+ * another program) does not hold the folder.
+ */
 async function holdDataFolder(config: Config, teardown: Teardown): Promise<void> {
   const pidFile = path.join(config.dataDir, "ipledge.pid");
   if (existsSync(pidFile)) {
-    const pid = Number(readFileSync(pidFile, "utf8").trim());
-    if (pid && pid !== process.pid && isRunning(pid)) {
-      throw new Error(`another iPledge (pid ${pid}) is running on ${config.dataDir}; stop it first`);
+    const [pid, startTime] = readFileSync(pidFile, "utf8").trim().split(/\s+/);
+    const holder = Number(pid);
+    if (holder && holder !== process.pid && isAlive(holder) && (!startTime || startTimeOf(holder) === startTime)) {
+      throw new Error(`another iPledge (pid ${holder}) is running on ${config.dataDir}; stop it first`);
     }
   }
-  writeFileSync(pidFile, `${process.pid}\n`);
+  writeFileSync(pidFile, `${process.pid} ${startTimeOf(process.pid) ?? ""}\n`);
   await teardown.add("the data folder lock", async () => rmSync(pidFile, { force: true }));
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function startLocalChain(config: Config, teardown: Teardown): Promise<string> {
+async function startLocalChain(config: Config, teardown: Teardown): Promise<LocalChain> {
   const directory = path.join(config.dataDir, "chain");
   mkdirSync(directory, { recursive: true });
-  const stateFile = path.join(directory, "state.json");
-  const fresh = !existsSync(stateFile);
-  if (fresh && existsSync(config.deploymentFile)) {
+  const snapshot = LocalChain.snapshotFile(directory);
+  if (!existsSync(snapshot) && existsSync(config.deploymentFile)) {
     throw new Error(
-      `the chain and the database disagree: ${config.deploymentFile} names contracts, but the chain's data (${stateFile}) is gone.\n` +
+      `the chain and the database disagree: ${config.deploymentFile} names contracts, but the chain's data (${snapshot}) is gone.\n` +
         "Nothing was changed. To start over with an empty platform, run: npm run reset",
     );
   }
-  say(
-    fresh
-      ? "starting a new local chain (anvil), its clock a year back for the demo history"
-      : "starting the local chain (anvil) from its saved state",
-  );
-  const anvil = await startAnvil({
+  const chain = await LocalChain.start({
+    directory,
     port: config.start.chainPort,
-    stateFile,
-    saveEverySeconds: 10,
-    timestamp: fresh ? Math.floor(Date.now() / 1000) - YEAR_SECONDS : undefined,
+    genesisTimestamp: Math.floor(Date.now() / 1000) - YEAR_SECONDS,
   });
-  await teardown.add("the local chain (saving its state)", () => anvil.stop());
-  return anvil.url;
+  say(
+    chain.fresh
+      ? "started a new local chain (anvil), its clock a year back for the demo history"
+      : "started the local chain (anvil) from its last snapshot",
+  );
+  await teardown.add("the local chain (saving a snapshot)", () => chain.stop());
+  return chain;
 }
 
-async function ensureDeployment(config: Config, rpcUrl: string): Promise<void> {
+async function ensureDeployment(config: Config, rpcUrl: string, localChain?: LocalChain): Promise<void> {
   if (existsSync(config.deploymentFile)) return;
   if (!config.start.embeddedChain) {
     throw new Error(
@@ -152,6 +149,8 @@ async function ensureDeployment(config: Config, rpcUrl: string): Promise<void> {
   try {
     const deployment = await deployPlatform(new Wallet(DEV_OPERATOR_KEY, provider));
     const { chainId } = await provider.getNetwork();
+    // The deployment file names contracts only once a snapshot on disk holds them.
+    await localChain?.save();
     writeFileSync(
       config.deploymentFile,
       `${JSON.stringify({ network: "local", chainId: chainId.toString(), startBlock: deployment.startBlock, admin: deployment.admin, contracts: deployment.contracts }, null, 2)}\n`,
@@ -207,5 +206,5 @@ function banner(config: Config, url: string): void {
   say(
     `  data       ${config.dataDir}${config.databaseUrl ? " (database: DATABASE_URL)" : ""}${config.start.embeddedChain ? "" : " (chain: RPC_URL)"}`,
   );
-  say("  stop       Ctrl-C (the chain saves its state; everything is kept for the next start)");
+  say("  stop       Ctrl-C (everything is kept for the next start)");
 }
