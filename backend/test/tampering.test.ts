@@ -1,29 +1,69 @@
 /**
- * Rows changed by hand in PostgreSQL, the way an insider with database access would: a loan's
- * amount, a stored document's bytes, a patent's owner. The integrity check must report exactly
- * those records, once each, and nothing else; put back, it is clean again.
+ * Edits by hand in PostgreSQL, the way an insider with database access would (issue 15, SPEC
+ * section 8). The ledger's tables refuse every edit but the indexer's; a superuser can still get
+ * past the refusal (session_replication_role = replica skips triggers), and then the integrity
+ * check must report exactly what was changed. For every table and column the API serves from the
+ * chain: one changed cell, then one inserted and one deleted row, each reported as exactly one
+ * {table, key, field, expected, found}; put back, the check is clean again.
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LEDGER_TABLES } from "../src/modules/audit/verify.js";
 import { expectStatus, startTestPlatform, type TestPlatform } from "./support/platform.js";
 import { document, isoDaysFrom, newPatentNumber, onboardCast, type World, publishProduct } from "./support/world.js";
+
+type Row = Record<string, unknown>;
+
+/** A row as JSON with its numbers as decimal text, as the integrity check reports cells (amounts can exceed a double). */
+const asServed = (alias: string) =>
+  `(select jsonb_object_agg(k, case jsonb_typeof(v) when 'number' then to_jsonb(v #>> '{}') else v end)
+      from jsonb_each(to_jsonb(${alias})) x(k, v))`;
+
+/** A different value of the same type: what a tamperer would write into the cell. */
+const CHANGED: Record<string, (column: string) => string> = {
+  text: (column) => `coalesce(${column} || 'x', 'x')`,
+  bigint: (column) => `coalesce(${column} + 1000003, 1)`,
+  integer: (column) => `coalesce(${column} + 1003, 1)`,
+  numeric: (column) => `coalesce(${column} + 1000003, 1)`,
+  boolean: (column) => `not coalesce(${column}, false)`,
+  "timestamp with time zone": (column) => `coalesce(${column}, now()) + interval '1 second'`,
+  bytea: (column) => `sha256(coalesce(${column}, '\\x00'::bytea))`,
+  jsonb: (column) => `coalesce(${column}, '{}'::jsonb) || '{"tampered": true}'::jsonb`,
+  ARRAY: (column) => `array_append(${column}, '0x00')`,
+};
+
+/** An inserted row: a copy of an existing one under a key nothing on chain has. */
+const INSERTED_KEY: Record<string, string> = {
+  chain_events: "log_index = log_index + 1000",
+  chain_event_orgs: "org_id = org_id + 1000",
+  patents: "id = id || '0', token_id = token_id + 1000003",
+  appraisals: "index = index + 1000",
+  products: "id = id + 1000",
+  loans: "id = id + 1000",
+  loan_patents: "position = position + 1000",
+  notifications: "id = id || '-x'",
+};
+
+/** What the schema itself refuses, so no hand edit can make it (platform_state has one row, id true). */
+const REFUSED_BY_SCHEMA = ["platform_state.id", "platform_state: insert"];
 
 describe("tampering with the database by hand", () => {
   let platform: TestPlatform;
   let world: World;
-  let db: pg.Client;
-  let patent: string;
+  /** A superuser's connection that gets past the indexer-only triggers. */
+  let superuser: pg.Client;
   let loanId: string;
 
   beforeAll(async () => {
     platform = await startTestPlatform();
     world = await onboardCast(platform);
-    db = new pg.Client(platform.databaseUrl);
-    await db.connect();
+    superuser = new pg.Client(platform.databaseUrl);
+    await superuser.connect();
+    await superuser.query("set session_replication_role = replica");
     const c = world.clients;
     const health = expectStatus(await platform.anonymous.get("/health"), 200).body;
     const now = Math.floor(Date.parse(health.chain.time) / 1000);
-    patent = newPatentNumber();
+    const patent = newPatentNumber();
     expectStatus(
       await c.ent1.post("/patents", {
         number: patent,
@@ -59,43 +99,187 @@ describe("tampering with the database by hand", () => {
       await c.bank1.post(`/loans/${loanId}/approve`, { amount: "2000000", rateBps: 500, termDays: 180 }),
       200,
     );
+    expectStatus(await c.ipoffice1.post(`/loans/${loanId}/pledge`, { registrationNo: "Y2026000123" }), 200);
+    expectStatus(await c.bank1.post(`/loans/${loanId}/disburse`, { reference: "TRANSFER-001" }), 200);
   });
   afterAll(async () => {
-    await db?.end();
+    await superuser?.end();
     await platform?.stop();
   });
 
   const verify = async () => expectStatus(await world.clients.regulator1.get("/audit/verify"), 200).body;
+  const keyOf = (table: string, row: Row) => LEDGER_TABLES[table].map((column) => String(row[column])).join("/");
+  const where = (table: string) =>
+    LEDGER_TABLES[table].map((column, i) => `${column} = ($1::jsonb ->> ${i})::${typeOf(table, column)}`).join(" and ");
+  const keyValues = (table: string, row: Row) => JSON.stringify(LEDGER_TABLES[table].map((column) => row[column]));
+  const columnTypes = new Map<string, string>();
+  const typeOf = (table: string, column: string) => {
+    const type = columnTypes.get(`${table}.${column}`)!;
+    return type === "ARRAY" ? "text[]" : type;
+  };
 
-  it("reports exactly the loan's amount, the document's bytes and the patent's owner, once each", async () => {
-    expect((await verify()).mismatches).toEqual([]);
-    const certificate = (
-      await db.query<{ sha256: Buffer; content: Buffer }>(
-        "select d.sha256, d.content from documents d order by d.created_at limit 1",
-      )
-    ).rows[0];
-    const owner = (await db.query("select owner_org_id from patents where id = $1", [patent])).rows[0].owner_org_id;
-    const altered = Buffer.from(certificate.content);
-    altered[0] ^= 0xff;
+  /** A row of `table`, one where `column` holds a value when there is one. */
+  const rowOf = async (table: string, column?: string): Promise<Row> => {
+    const order = [...(column ? [`(${column} is null)`] : []), ...LEDGER_TABLES[table]].join(", ");
+    const { rows } = await superuser.query(`select ${asServed("t")} as row from ${table} t order by ${order} limit 1`);
+    expect(rows[0], `${table} has rows to tamper with`).toBeDefined();
+    return rows[0].row;
+  };
+  /** Puts the row back exactly as it was. */
+  const restore = (table: string, row: Row, key: Row = row) =>
+    superuser.query(
+      `update ${table} t set (${Object.keys(row).join(", ")}) = (select ${Object.keys(row)
+        .map((column) => `r.${column}`)
+        .join(", ")} from jsonb_populate_record(null::${table}, $2) r) where ${where(table)}`,
+      [keyValues(table, key), row],
+    );
 
-    await db.query("update loans set amount = amount + 1 where id = $1", [loanId]);
-    await db.query("update documents set content = $2 where sha256 = $1", [certificate.sha256, altered]);
-    await db.query("update patents set owner_org_id = $2 where id = $1", [patent, world.orgIds.ent2]);
+  it("the clean ledger verifies, every table has rows, and a check reports its progress", async () => {
+    const { rows } = await superuser.query(
+      `select table_name, column_name, data_type from information_schema.columns
+        where table_schema = 'public' and table_name = any($1)`,
+      [Object.keys(LEDGER_TABLES)],
+    );
+    for (const row of rows) columnTypes.set(`${row.table_name}.${row.column_name}`, row.data_type);
+    const clean = await verify();
+    expect(clean.mismatches).toEqual([]);
+    expect(clean.ok).toBe(true);
+    for (const table of Object.keys(LEDGER_TABLES)) expect(clean.checkedByKind[table], table).toBeGreaterThan(0);
+    const latest = expectStatus(await world.clients.regulator1.get("/audit/integrity-checks/latest"), 200).body;
+    expect(latest).toMatchObject({ state: "done", report: { ok: true }, progress: { toBlock: clean.atBlock } });
+  });
+
+  it("the database refuses an edit of the ledger's tables from anyone but the indexer", async () => {
+    const plain = new pg.Client(platform.databaseUrl);
+    await plain.connect();
+    try {
+      for (const table of Object.keys(LEDGER_TABLES)) {
+        const column = LEDGER_TABLES[table][0];
+        await expect(plain.query(`update ${table} set ${column} = ${column}`), table).rejects.toMatchObject({
+          code: "42501",
+          message: `table ${table} is written by the indexer only: it mirrors the chain`,
+        });
+        await expect(plain.query(`delete from ${table}`), table).rejects.toMatchObject({ code: "42501" });
+        await expect(plain.query(`truncate ${table} cascade`), table).rejects.toMatchObject({ code: "42501" });
+      }
+    } finally {
+      await plain.end();
+    }
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it("the amount inside a LoanDisbursed event's data, changed by a superuser, is reported", async () => {
+    const event = await superuser.query(
+      "select block_number, log_index, data from chain_events where kind = 'LoanDisbursed' and entity_id = $1",
+      [loanId],
+    );
+    const { block_number: block, log_index: logIndex, data } = event.rows[0];
+    const altered = { ...data, amount: String(BigInt(data.amount) * 10n) };
+    await superuser.query("update chain_events set data = $3 where block_number = $1 and log_index = $2", [
+      block,
+      logIndex,
+      altered,
+    ]);
     try {
       const tampered = await verify();
-      expect(tampered.ok).toBe(false);
-      expect(tampered.mismatches.map((m: any) => `${m.entity} ${m.id} ${m.field}`).sort()).toEqual(
-        [
-          `loan ${loanId} amount`,
-          `document 0x${certificate.sha256.toString("hex")} sha256(content)`,
-          `patent ${patent} ownerOrgId`,
-        ].sort(),
-      );
+      expect(tampered.mismatches).toEqual([
+        { table: "chain_events", key: `${block}/${logIndex}`, field: "data", expected: data, found: altered },
+      ]);
     } finally {
-      await db.query("update loans set amount = amount - 1 where id = $1", [loanId]);
-      await db.query("update documents set content = $2 where sha256 = $1", [certificate.sha256, certificate.content]);
-      await db.query("update patents set owner_org_id = $2 where id = $1", [patent, owner]);
+      await superuser.query("update chain_events set data = $3 where block_number = $1 and log_index = $2", [
+        block,
+        logIndex,
+        data,
+      ]);
     }
     expect((await verify()).mismatches).toEqual([]);
   });
+
+  for (const table of Object.keys(LEDGER_TABLES)) {
+    it(`${table}: each changed cell, an inserted and a deleted row, reported exactly`, async () => {
+      const refused: string[] = [];
+      const columns = [...columnTypes.keys()]
+        .filter((name) => name.startsWith(`${table}.`))
+        .map((name) => name.slice(table.length + 1));
+      expect(columns.length).toBeGreaterThan(0);
+      for (const column of columns) {
+        const before = await rowOf(table, column);
+        const change = CHANGED[columnTypes.get(`${table}.${column}`)!];
+        expect(change, `a way to change ${table}.${column}`).toBeDefined();
+        const updated = await superuser
+          .query(
+            `update ${table} set ${column} = ${change(column)} where ${where(table)} returning ${asServed(table)} as row`,
+            [keyValues(table, before)],
+          )
+          .catch((error: { code?: string }) => {
+            if (error.code?.startsWith("23")) return undefined; // a constraint of the schema refuses it
+            throw error;
+          });
+        if (!updated) {
+          refused.push(`${table}.${column}`);
+          continue;
+        }
+        const after: Row = updated.rows[0].row;
+        try {
+          const { mismatches } = await verify();
+          if (LEDGER_TABLES[table].includes(column)) {
+            expect(mismatches, `${table}.${column}`).toEqual(
+              [
+                { table, key: keyOf(table, before), field: "row", expected: "present", found: "absent" },
+                { table, key: keyOf(table, after), field: "row", expected: "absent", found: "present" },
+              ].sort((a, b) => a.key.localeCompare(b.key)),
+            );
+          } else {
+            expect(mismatches, `${table}.${column}`).toEqual([
+              {
+                table,
+                key: keyOf(table, before),
+                field: column,
+                expected: before[column],
+                found: after[column],
+              },
+            ]);
+          }
+        } finally {
+          await restore(table, before, after);
+        }
+        expect((await verify()).mismatches, `${table}.${column} put back`).toEqual([]);
+      }
+
+      const original = await rowOf(table);
+      if (INSERTED_KEY[table]) {
+        // A copy of the row under a key nothing on chain has.
+        await superuser.query(`create temporary table tamper_copy as select * from ${table} where ${where(table)}`, [
+          keyValues(table, original),
+        ]);
+        await superuser.query(`update tamper_copy set ${INSERTED_KEY[table]}`);
+        const { rows } = await superuser.query(
+          `insert into ${table} select * from tamper_copy returning ${asServed(table)} as row`,
+        );
+        await superuser.query("drop table tamper_copy");
+        const copy: Row = rows[0].row;
+        try {
+          expect((await verify()).mismatches, `${table}: insert`).toEqual([
+            { table, key: keyOf(table, copy), field: "row", expected: "absent", found: "present" },
+          ]);
+        } finally {
+          await superuser.query(`delete from ${table} where ${where(table)}`, [keyValues(table, copy)]);
+        }
+        expect((await verify()).mismatches, `${table}: insert taken back`).toEqual([]);
+      } else {
+        refused.push(`${table}: insert`);
+      }
+
+      await superuser.query(`delete from ${table} where ${where(table)}`, [keyValues(table, original)]);
+      try {
+        expect((await verify()).mismatches, `${table}: delete`).toEqual([
+          { table, key: keyOf(table, original), field: "row", expected: "present", found: "absent" },
+        ]);
+      } finally {
+        await superuser.query(`insert into ${table} select (jsonb_populate_record(null::${table}, $1)).*`, [original]);
+      }
+      expect((await verify()).mismatches, `${table}: delete put back`).toEqual([]);
+      expect(refused).toEqual(REFUSED_BY_SCHEMA.filter((name) => name.startsWith(`${table}`)));
+    });
+  }
 });

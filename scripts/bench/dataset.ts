@@ -316,6 +316,9 @@ export async function loadDataset(databaseUrl: string, sizes: Sizes, firstBlock:
   const from = to - YEAR;
   try {
     await client.query("begin");
+    // The ledger's tables take writes from the indexer only (migration 012): this synthetic ledger
+    // stands in for what the indexer would have written.
+    await client.query("select set_config('ipledge.writer', 'indexer', true)");
     await client.query("set local synchronous_commit = off");
     await client.query("set local work_mem = '256MB'");
     await client.query("set local maintenance_work_mem = '512MB'");

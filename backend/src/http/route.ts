@@ -32,7 +32,7 @@ export interface RouteDefinition<B, Q, P, Who extends Access> {
   body?: B;
   query?: Q;
   params?: P;
-  status?: 200 | 201;
+  status?: 200 | 201 | 202;
   response?: ZodType;
   /** Documented error statuses beyond 400/401/403/404 (for example 409, 422). */
   errors?: number[];

@@ -6,26 +6,22 @@
  * one instance indexes at a time (a session-level advisory lock); the others wait for the cursor.
  */
 import { EventEmitter } from "node:events";
-import { toQuantity } from "ethers";
 import type pg from "pg";
 import { dropJournalAbove, readJournalBlocks, storeJournalBlocks } from "../chain/blockJournal.js";
-import { rawRpc, rawRpcBatch, type Chain } from "../chain/chain.js";
+import { rawRpc, type Chain } from "../chain/chain.js";
 import { domainError, type Database, type Queryable } from "../db/db.js";
 import { crashPoint } from "../crashPoints.js";
-import { canonicalJsonParse } from "../domain/records.js";
 import { ApiError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { AuditTrailBatch, storeIndexedBlocks } from "./auditTrail.js";
-import { decodeLog, toJson, type Contract, type LedgerEvent } from "./events.js";
-import { HANDLERS, RECORD_HASH_ARGUMENTS, type HandlerContext, type Notification, type Org } from "./handlers.js";
+import { applyEvents, rebuildProjections, storedEvent, writeAsIndexer, type StoredEvent } from "./apply.js";
+import { storeIndexedBlocks } from "./auditTrail.js";
+import { readHeaders, readLogs, type ChainLog, type Header } from "./chainReader.js";
 
 const INDEXER_LOCK = 7_366_002;
-/** Header reads per JSON-RPC batch request, and audit-trail rows per multi-row insert. */
+/** Headers per request when looking for the common ancestor of a reorganisation. */
 const HEADERS_PER_REQUEST = 250;
-const EVENTS_PER_FLUSH = 5_000;
 /** Block hashes RecentlyIndexed keeps. */
 const RECENT_BLOCKS = 4_096;
-const PROJECTIONS = ["notifications", "loan_patents", "loans", "products", "appraisals", "patents", "platform_state"];
 
 export interface IndexerOptions {
   confirmations: number;
@@ -39,8 +35,6 @@ export interface IndexerOptions {
 }
 
 const MAX_LOGS_PER_BATCH = 20_000;
-/** One eth_getLogs answer can be tens of megabytes on a dense chain. */
-const LOGS_TIMEOUT_MS = 60_000;
 const FIRST_SPAN = 16;
 
 /** A committed batch: its block range and how many logs it took. */
@@ -54,45 +48,6 @@ export interface Cursor {
   blockNumber: number;
   blockHash: string;
 }
-
-/** A block header as the indexer needs it. */
-interface Header {
-  number: number;
-  hash: string;
-  parentHash: string;
-  timestamp: number;
-}
-
-/** A log as eth_getLogs returns it (quantities in hex). */
-interface RpcLog {
-  address: string;
-  topics: string[];
-  data: string;
-  blockNumber: string;
-  blockHash: string;
-  transactionHash: string;
-  transactionIndex: string;
-  logIndex: string;
-  removed?: boolean;
-}
-
-/** The same log with its quantities as numbers, parsed once. */
-type ChainLog = Omit<RpcLog, "blockNumber" | "transactionIndex" | "logIndex"> & {
-  blockNumber: number;
-  transactionIndex: number;
-  logIndex: number;
-};
-
-function parseLog(log: RpcLog): ChainLog {
-  return {
-    ...log,
-    blockNumber: Number(log.blockNumber),
-    transactionIndex: Number(log.transactionIndex),
-    logIndex: Number(log.logIndex),
-  };
-}
-
-type StoredEvent = LedgerEvent & { topics: string[]; logData: string };
 
 /**
  * What this instance's indexer committed lately, kept while it holds the indexer's lock (nobody
@@ -207,6 +162,7 @@ export class Indexer {
     if (!client) throw new Error("the indexer lost its lock connection");
     try {
       await client.query("begin");
+      await writeAsIndexer(client);
       await work(client);
       await client.query("commit");
     } catch (error) {
@@ -411,13 +367,7 @@ export class Indexer {
     // The last block's hash before and after reading the logs: equal means the logs come from the
     // branch the cursor will name (block hashes chain, so any change in the range changes it).
     const [lastBefore] = await this.headers([to]);
-    const rpcLogs = await rawRpc<RpcLog[]>(
-      this.chain.rpcUrl,
-      "eth_getLogs",
-      [{ address: [finance, registry], fromBlock: toQuantity(from), toBlock: toQuantity(to) }],
-      LOGS_TIMEOUT_MS,
-    );
-    const logs = rpcLogs.map(parseLog);
+    const logs = await readLogs(this.chain.rpcUrl, [finance, registry], from, to);
     const numbers = [...new Set([from, to, ...logs.map((log) => log.blockNumber)])];
     const blocks = new Map<number, Header>();
     for (const header of await this.headers(numbers)) if (header) blocks.set(header.number, header);
@@ -438,29 +388,8 @@ export class Indexer {
     return { logs: kept, blocks, to: end };
   }
 
-  /** Headers by number, null where the node has no such block. */
-  private async headers(numbers: number[]): Promise<(Header | null)[]> {
-    const headers: (Header | null)[] = [];
-    for (let start = 0; start < numbers.length; start += HEADERS_PER_REQUEST) {
-      const calls = numbers
-        .slice(start, start + HEADERS_PER_REQUEST)
-        .map((number) => ({ method: "eth_getBlockByNumber", params: [toQuantity(number), false] }));
-      const answers = await rawRpcBatch<{ number: string; hash: string; parentHash: string; timestamp: string } | null>(
-        this.chain.rpcUrl,
-        calls,
-      );
-      for (const answer of answers) {
-        headers.push(
-          answer && {
-            number: Number(answer.number),
-            hash: answer.hash,
-            parentHash: answer.parentHash,
-            timestamp: Number(answer.timestamp),
-          },
-        );
-      }
-    }
-    return headers;
+  private headers(numbers: number[]): Promise<(Header | null)[]> {
+    return readHeaders(this.chain.rpcUrl, numbers);
   }
 
   private async applyBatch(client: Queryable, logs: readonly ChainLog[], blocks: Map<number, Header>): Promise<void> {
@@ -471,25 +400,9 @@ export class Indexer {
   }
 
   private toEvent(log: ChainLog, block: Header): StoredEvent | null {
-    const contract: Contract =
-      log.address.toLowerCase() === this.chain.addresses.finance.toLowerCase() ? "PledgeFinance" : "PatentRegistry";
-    const decoded = decodeLog(contract, log);
-    if (!decoded) {
-      this.logger.warn("undecodable log skipped", { txHash: log.transactionHash, logIndex: log.logIndex });
-      return null;
-    }
-    return {
-      contract,
-      ...decoded,
-      blockNumber: block.number,
-      blockHash: log.blockHash,
-      blockTime: new Date(block.timestamp * 1000),
-      txHash: log.transactionHash,
-      txIndex: log.transactionIndex,
-      logIndex: log.logIndex,
-      topics: [...log.topics],
-      logData: log.data,
-    };
+    const event = storedEvent(this.chain.addresses.finance, log, block.timestamp);
+    if (!event) this.logger.warn("undecodable log skipped", { txHash: log.transactionHash, logIndex: log.logIndex });
+    return event;
   }
 
   /** True when the cursor is on the canonical chain; otherwise rolls back and returns false. */
@@ -529,164 +442,6 @@ export class Indexer {
       below = Number(stored[stored.length - 1].number);
     }
   }
-}
-
-/** Empties the projections and replays every stored event through the handlers, in chain order. */
-export async function rebuildProjections(client: Queryable): Promise<void> {
-  await client.query(`truncate ${PROJECTIONS.join(", ")}`);
-  await client.query("delete from chain_event_orgs");
-  const { rows } = await client.query(
-    `select contract, topics, log_data, block_number, block_hash, block_time, tx_hash, tx_index, log_index
-       from chain_events order by block_number, log_index`,
-  );
-  await client.query("delete from chain_events");
-  const events = rows.flatMap((row) => {
-    const decoded = decodeLog(row.contract, { topics: row.topics, data: row.log_data });
-    if (!decoded) return [];
-    return [
-      {
-        contract: row.contract as Contract,
-        ...decoded,
-        blockNumber: Number(row.block_number),
-        blockHash: row.block_hash,
-        blockTime: row.block_time,
-        txHash: row.tx_hash,
-        txIndex: row.tx_index,
-        logIndex: row.log_index,
-        topics: row.topics,
-        logData: row.log_data,
-      },
-    ];
-  });
-  await applyEvents(client, events);
-}
-
-/**
- * Applies events in order: each through its handler (`stored` after each), its audit-trail rows
- * and notifications gathered and written together (AuditTrailBatch) at the end, or earlier when a
- * handler resolves notifications, which must then be in the table.
- */
-async function applyEvents(client: Queryable, events: StoredEvent[], stored: () => void = () => undefined) {
-  const trail = new AuditTrailBatch();
-  const orgs = new Map<string, Org | null>();
-  const mintedNumbers = new Map<bigint, string>();
-  for (const event of events) {
-    if (event.name === "PatentRegistered")
-      mintedNumbers.set(event.args.patentId as bigint, event.args.number as string);
-  }
-  const records = await recordsNamedBy(client, events);
-  const orgOf = async (address: string) => {
-    const key = address.toLowerCase();
-    if (!orgs.has(key)) {
-      const { rows } = await client.query<Org>("select id, kind from organisations where address = $1", [key]);
-      orgs.set(key, rows[0] ?? null);
-    }
-    return orgs.get(key)!;
-  };
-  for (const [position, event] of events.entries()) {
-    const notifications: Notification[] = [];
-    const context: HandlerContext = {
-      db: client,
-      event,
-      orgOf,
-      patentIdOf: async (tokenId) => {
-        const minted = mintedNumbers.get(tokenId);
-        if (minted) return minted;
-        const { rows } = await client.query("select id from patents where token_id = $1", [tokenId.toString()]);
-        return (rows[0]?.id as string) ?? `0x${tokenId.toString(16).padStart(64, "0")}`;
-      },
-      recordText: async (hash) => {
-        const key = hash.toLowerCase();
-        const canonical = records.has(key) ? records.get(key) : await recordOf(client, hash);
-        return canonical ? canonicalJsonParse(canonical) : null;
-      },
-      notify: (notification) => void notifications.push(notification),
-      resolveNotifications: async (topic, entityId) => {
-        await trail.flush(client);
-        await client.query("update notifications set resolved = true where topic = $1 and entity_id = $2", [
-          topic,
-          entityId,
-        ]);
-      },
-    };
-    const handler = HANDLERS[`${event.contract}:${event.name}`];
-    const subject = handler
-      ? await handler(context)
-      : { entity: "contract", entityId: event.contract.toLowerCase(), actor: undefined };
-    const actorOrg = subject.actor ? await orgOf(subject.actor) : null;
-    const partyOrgs = await Promise.all((subject.parties ?? []).map(orgOf));
-    const orgIds = new Set(
-      [actorOrg?.id, ...partyOrgs.map((org) => org?.id), ...(subject.orgIds ?? [])].filter((id): id is string => !!id),
-    );
-    trail.addEvent(
-      {
-        blockNumber: event.blockNumber,
-        logIndex: event.logIndex,
-        txHash: event.txHash,
-        txIndex: event.txIndex,
-        blockHash: event.blockHash,
-        blockTime: event.blockTime,
-        contract: event.contract,
-        kind: event.name,
-        entity: subject.entity,
-        entityId: subject.entityId,
-        orgId: actorOrg?.id ?? null,
-        actor: subject.actor?.toLowerCase() ?? null,
-        data: JSON.stringify(toJson(event.args)),
-        topics: event.topics,
-        logData: event.logData,
-      },
-      orgIds,
-    );
-    for (const [i, notification] of notifications.entries()) {
-      if (!notification.org && !notification.orgKind) continue;
-      trail.addNotification({
-        id: `${event.blockNumber}-${event.logIndex}-${i}`,
-        orgId: notification.org?.id ?? null,
-        orgKind: notification.org ? null : (notification.orgKind ?? null),
-        topic: notification.topic,
-        entity: notification.entity,
-        entityId: notification.entityId,
-        awaitsStatus: notification.awaitsStatus ?? null,
-        data: JSON.stringify(notification.data ?? {}),
-        blockNumber: event.blockNumber,
-        logIndex: event.logIndex,
-        createdAt: event.blockTime,
-      });
-    }
-    stored();
-    if ((position + 1) % EVENTS_PER_FLUSH === 0) await trail.flush(client);
-  }
-  await trail.flush(client);
-}
-
-/**
- * The canonical text of every record the events name, by 0x-hash, in one query; null for a hash
- * named but not stored (so the handler does not ask again).
- */
-async function recordsNamedBy(client: Queryable, events: StoredEvent[]): Promise<Map<string, string | null>> {
-  const hashes = new Set<string>();
-  for (const event of events) {
-    for (const name of RECORD_HASH_ARGUMENTS) {
-      const value = event.args[name];
-      if (typeof value === "string") hashes.add(value.toLowerCase());
-    }
-  }
-  const records = new Map<string, string | null>([...hashes].map((hash) => [hash, null]));
-  if (hashes.size === 0) return records;
-  const { rows } = await client.query<{ hash: string; canonical: string }>(
-    "select '0x' || encode(sha256, 'hex') as hash, canonical from records where sha256 = any($1::bytea[])",
-    [[...hashes].map((hash) => Buffer.from(hash.slice(2), "hex"))],
-  );
-  for (const row of rows) records.set(row.hash, row.canonical);
-  return records;
-}
-
-async function recordOf(client: Queryable, hash: string): Promise<string | undefined> {
-  const { rows } = await client.query<{ canonical: string }>("select canonical from records where sha256 = $1", [
-    Buffer.from(hash.replace(/^0x/, ""), "hex"),
-  ]);
-  return rows[0]?.canonical;
 }
 
 function isConnectionLoss(error: unknown): boolean {

@@ -3,7 +3,7 @@
  * and the same tables as rebuildProjections() makes them again from the stored events alone.
  */
 import type pg from "pg";
-import { rebuildProjections } from "../../src/indexer/indexer.js";
+import { rebuildProjections } from "../../src/indexer/apply.js";
 
 /** Each table the indexer writes, with the key that orders its rows. */
 export const PROJECTIONS = {

@@ -9,7 +9,7 @@ import type { Api } from "../../http/route.js";
 import { IsoDate, z } from "../../http/schemas.js";
 import { AuditEventOut, auditEventOut, EVENT_COLUMNS } from "./events.js";
 import { dashboardStats, StatsOut } from "./stats.js";
-import { verifyIntegrity } from "./verify.js";
+import { checkOrJoin, latestCheck, startCheck } from "./integrityChecks.js";
 
 const AuditQuery = z
   .object({
@@ -46,13 +46,43 @@ const BlockParams = z.object({
   number: z.string().regex(/^\d{1,15}$/, { message: "a block number is a decimal number" }),
 });
 
-const Mismatch = z.object({
-  entity: z.string(),
-  id: z.string(),
-  field: z.string(),
-  database: z.unknown(),
-  chain: z.unknown(),
-});
+const Mismatch = z
+  .object({
+    table: z.string(),
+    key: z.string(),
+    field: z.string(),
+    expected: z.unknown().describe("what the chain implies"),
+    found: z.unknown().describe("what the database holds"),
+  })
+  .openapi("Mismatch");
+
+const IntegrityReport = z
+  .object({
+    ok: z.boolean(),
+    checked: z.number(),
+    checkedByKind: z.record(z.string(), z.number()),
+    atBlock: z.number(),
+    mismatches: z.array(Mismatch).describe("the first 1,000 mismatches"),
+    mismatchCount: z.number(),
+  })
+  .openapi("IntegrityReport");
+
+const IntegrityCheck = z
+  .object({
+    id: z.string(),
+    state: z.enum(["running", "done", "failed", "interrupted"]),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    progress: z.object({
+      phase: z.enum(["replaying", "comparing", "hashing"]).optional(),
+      block: z.number().optional(),
+      toBlock: z.number().optional(),
+      events: z.number().optional(),
+    }),
+    report: IntegrityReport.nullable(),
+    error: z.string().nullable(),
+  })
+  .openapi("IntegrityCheck");
 
 export function auditRoutes(api: Api, ctx: AppContext): void {
   api.add({
@@ -131,18 +161,35 @@ export function auditRoutes(api: Api, ctx: AppContext): void {
   api.add({
     method: "get",
     path: "/audit/verify",
-    summary: "Check the database against the chain, record by record",
+    summary: "Prove the database against the chain: runs an integrity check, or waits for the running one",
     tag: "audit",
     access: ["regulator"],
     errors: [503],
-    response: z.object({
-      ok: z.boolean(),
-      checked: z.number(),
-      checkedByKind: z.record(z.string(), z.number()),
-      atBlock: z.number(),
-      mismatches: z.array(Mismatch),
-    }),
-    handler: () => verifyIntegrity(ctx),
+    response: IntegrityReport,
+    handler: () => checkOrJoin(ctx),
+  });
+
+  api.add({
+    method: "post",
+    path: "/audit/integrity-checks",
+    summary: "Start an integrity check in the background (or join the running one)",
+    tag: "audit",
+    access: ["regulator"],
+    status: 202,
+    errors: [503],
+    response: IntegrityCheck,
+    handler: () => startCheck(ctx),
+  });
+
+  api.add({
+    method: "get",
+    path: "/audit/integrity-checks/latest",
+    summary: "The newest integrity check: its progress while it runs, its report once done",
+    tag: "audit",
+    access: ["regulator"],
+    errors: [404],
+    response: IntegrityCheck,
+    handler: async () => (await latestCheck(ctx.db)) ?? notFoundCheck(),
   });
 
   api.add({
@@ -226,4 +273,8 @@ export async function auditEvents(
   const items = rows.slice(0, query.limit).map(auditEventOut);
   const nextCursor = rows.length > query.limit ? items[items.length - 1].id : null;
   return { items, nextCursor };
+}
+
+function notFoundCheck(): never {
+  throw notFound("integrity check", "latest");
 }
