@@ -75,6 +75,7 @@ const IntegrityCheck = z
     finishedAt: z.string().nullable(),
     progress: z.object({
       phase: z.enum(["replaying", "comparing", "hashing"]).optional(),
+      fromBlock: z.number().optional(),
       block: z.number().optional(),
       toBlock: z.number().optional(),
       events: z.number().optional(),

@@ -33,7 +33,8 @@ export interface Mismatch {
 
 export interface Progress {
   phase: "replaying" | "comparing" | "hashing";
-  /** The newest block replayed, and the block the check ends at. */
+  /** The block the replay starts at (the deployment's), the newest block replayed, and the block the check ends at. */
+  fromBlock: number;
   block: number;
   toBlock: number;
   events: number;
@@ -119,13 +120,13 @@ export async function checkIntegrity(
     const findings = new Findings();
     await shadowLedgerTables(client);
     const events = await replayChain(client, target, toBlock, progress);
-    progress({ phase: "comparing", block: toBlock, toBlock, events });
+    progress({ phase: "comparing", fromBlock: target.startBlock, block: toBlock, toBlock, events });
     const checkedByKind: Record<string, number> = {};
     for (const [table, key] of Object.entries(LEDGER_TABLES)) {
       checkedByKind[table] = await compareTable(client, table, key, findings);
     }
     checkedByKind.indexed_blocks = await compareBlocks(client, target.rpcUrl, toBlock, findings);
-    progress({ phase: "hashing", block: toBlock, toBlock, events });
+    progress({ phase: "hashing", fromBlock: target.startBlock, block: toBlock, toBlock, events });
     checkedByKind.documents = await checkDocuments(client, findings);
     checkedByKind.records = await checkRecords(client, findings);
     await checkHashesStored(client, findings);
@@ -175,7 +176,7 @@ async function replayChain(
     const page = await eventsOf(target, logs);
     await applyEvents(client, page);
     events += page.length;
-    progress({ phase: "replaying", block: to, toBlock, events });
+    progress({ phase: "replaying", fromBlock: target.startBlock, block: to, toBlock, events });
     if (logs.length < LOGS_PER_PAGE / 4) span *= 2;
     from = to + 1;
   }

@@ -1,37 +1,79 @@
-import { Alert, Button, Card, Descriptions, Progress, Space, Table, Typography, type TableProps } from "antd";
-import { useEffect, useState } from "react";
+import { Alert, Button, Card, Descriptions, List, Progress, Space, Typography } from "antd";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ledgerErrorMessage } from "@/lib/errorMessages";
-import { useIntegrityCheck, type IntegrityReport, type Mismatch } from "../api/verifyIntegrity";
+import {
+  useLatestIntegrityCheck,
+  useStartIntegrityCheck,
+  type IntegrityCheckRun,
+  type IntegrityProgress,
+  type IntegrityReport,
+  type Mismatch,
+} from "../api/verifyIntegrity";
 
-const KINDS = ["events", "documents", "records", "params", "patents", "appraisals", "products", "loans"] as const;
-const isKind = (kind: string): kind is (typeof KINDS)[number] => (KINDS as readonly string[]).includes(kind);
+const TABLES = [
+  "chain_events",
+  "chain_event_orgs",
+  "platform_state",
+  "patents",
+  "appraisals",
+  "products",
+  "loans",
+  "loan_patents",
+  "notifications",
+  "indexed_blocks",
+  "documents",
+  "records",
+] as const;
+const isTable = (table: string): table is (typeof TABLES)[number] => (TABLES as readonly string[]).includes(table);
+const tableName = (table: string, t: TFunction) => (isTable(table) ? t(`integrity.tables.${table}`) : table);
 const shown = (value: unknown) =>
   value === null || value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value);
 
-/** The check has no progress of its own to report; this bar creeps towards 95% until the answer comes. */
-function useCreepingProgress(running: boolean) {
-  const [percent, setPercent] = useState(0);
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => setPercent((p) => Math.min(95, p + Math.max(1, Math.round((95 - p) / 10)))), 400);
-    return () => {
-      clearInterval(timer);
-      setPercent(0);
-    };
-  }, [running]);
-  return percent;
+/** One mismatch as a sentence: a changed value, a row added by hand, or a row deleted. */
+export function mismatchInWords(mismatch: Mismatch, t: TFunction): string {
+  const subject = { table: tableName(mismatch.table, t), key: mismatch.key };
+  if (mismatch.field === "row") {
+    return mismatch.expected === "absent" ? t("integrity.rowAdded", subject) : t("integrity.rowDeleted", subject);
+  }
+  return t("integrity.cellChanged", {
+    ...subject,
+    field: mismatch.field,
+    found: shown(mismatch.found),
+    expected: shown(mismatch.expected),
+    interpolation: { escapeValue: false },
+  });
 }
 
-function Result({ report }: { report: IntegrityReport }) {
+/** How far a running check has come, in percent: the replay is most of the work. */
+function percentOf(progress: IntegrityProgress): number {
+  if (progress.phase === "comparing") return 90;
+  if (progress.phase === "hashing") return 95;
+  const { fromBlock = 0, block, toBlock } = progress;
+  if (block === undefined || toBlock === undefined || toBlock <= fromBlock) return 0;
+  return Math.floor(((block - fromBlock) / (toBlock - fromBlock)) * 85);
+}
+
+function Running({ run }: { run: IntegrityCheckRun }) {
   const { t } = useTranslation();
-  const columns: TableProps<Mismatch>["columns"] = [
-    { key: "entity", title: t("integrity.entity"), dataIndex: "entity" },
-    { key: "id", title: t("integrity.id"), dataIndex: "id" },
-    { key: "field", title: t("integrity.field"), dataIndex: "field" },
-    { key: "database", title: t("integrity.database"), dataIndex: "database", render: shown },
-    { key: "chain", title: t("integrity.chain"), dataIndex: "chain", render: shown },
-  ];
+  const { progress } = run;
+  const step = progress.phase
+    ? t(`integrity.phases.${progress.phase}`, {
+        block: progress.block,
+        toBlock: progress.toBlock,
+        events: progress.events ?? 0,
+      })
+    : t("integrity.starting");
+  return (
+    <div data-testid="integrity-progress" role="status">
+      <Typography.Text>{step}</Typography.Text>
+      <Progress percent={percentOf(progress)} status="active" />
+    </div>
+  );
+}
+
+function Result({ report, finishedAt }: { report: IntegrityReport; finishedAt: string | null }) {
+  const { t } = useTranslation();
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="integrity-result">
       {report.ok ? (
@@ -48,37 +90,50 @@ function Result({ report }: { report: IntegrityReport }) {
             type="error"
             showIcon
             data-testid="integrity-failed"
-            title={t("integrity.failed", { count: report.mismatches.length })}
+            title={t("integrity.failed", { count: report.mismatchCount })}
             description={t("integrity.failedDetail", { checked: report.checked, block: report.atBlock })}
           />
-          <Table<Mismatch>
-            rowKey={(m) => `${m.entity}/${m.id}/${m.field}`}
-            size="small"
-            columns={columns}
-            dataSource={report.mismatches}
-            scroll={{ x: "max-content" }}
-            data-testid="integrity-mismatches"
-          />
+          <Card size="small" title={t("integrity.mismatches")}>
+            <List
+              size="small"
+              data-testid="integrity-mismatches"
+              dataSource={report.mismatches}
+              renderItem={(mismatch) => <List.Item>{mismatchInWords(mismatch, t)}</List.Item>}
+            />
+            {report.mismatchCount > report.mismatches.length ? (
+              <Typography.Text type="secondary">
+                {t("integrity.more", { count: report.mismatchCount - report.mismatches.length })}
+              </Typography.Text>
+            ) : null}
+          </Card>
         </>
       )}
       <Card size="small" title={t("integrity.checkedByKind")}>
         <Descriptions size="small" column={{ xs: 2, md: 4 }}>
-          {Object.entries(report.checkedByKind).map(([kind, count]) => (
-            <Descriptions.Item key={kind} label={isKind(kind) ? t(`integrity.kinds.${kind}`) : kind}>
+          {Object.entries(report.checkedByKind).map(([table, count]) => (
+            <Descriptions.Item key={table} label={tableName(table, t)}>
               {count}
             </Descriptions.Item>
           ))}
         </Descriptions>
+        {finishedAt ? (
+          <Typography.Text type="secondary">
+            {t("integrity.finishedAt", { time: new Date(finishedAt).toLocaleString() })}
+          </Typography.Text>
+        ) : null}
       </Card>
     </Space>
   );
 }
 
-/** The regulator's integrity check: run on demand, then pass (green) or each mismatch. */
+/** The regulator's integrity check: started on demand, its progress while it runs, then pass (green) or each mismatch in words. */
 export function IntegrityCheck() {
   const { t } = useTranslation();
-  const check = useIntegrityCheck();
-  const percent = useCreepingProgress(check.isPending);
+  const latest = useLatestIntegrityCheck();
+  const start = useStartIntegrityCheck();
+  const run = latest.data;
+  const running = run?.state === "running" || start.isPending;
+  const failure = start.error ?? latest.error;
   return (
     <Space orientation="vertical" size="large" style={{ width: "100%" }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -90,27 +145,26 @@ export function IntegrityCheck() {
             {t("integrity.intro")}
           </Typography.Paragraph>
           <div>
-            <Button type="primary" onClick={() => check.mutate()} loading={check.isPending} data-testid="verify-button">
+            <Button type="primary" onClick={() => start.mutate()} loading={running} data-testid="verify-button">
               {t("integrity.run")}
             </Button>
           </div>
-          {check.isPending ? (
-            <div data-testid="integrity-progress" role="status">
-              <Typography.Text>{t("integrity.running")}</Typography.Text>
-              <Progress percent={percent} status="active" showInfo={false} />
-            </div>
-          ) : null}
-          {check.isError ? (
+          {run?.state === "running" ? <Running run={run} /> : null}
+          {run && (run.state === "failed" || run.state === "interrupted") ? (
             <Alert
-              type="error"
+              type="warning"
               showIcon
-              title={t("errors.loadFailed")}
-              description={ledgerErrorMessage(check.error, t)}
+              data-testid="integrity-interrupted"
+              title={run.state === "failed" ? t("integrity.runFailed") : t("integrity.interrupted")}
+              description={run.error ?? undefined}
             />
+          ) : null}
+          {failure ? (
+            <Alert type="error" showIcon title={t("errors.loadFailed")} description={ledgerErrorMessage(failure, t)} />
           ) : null}
         </Space>
       </Card>
-      {check.data && !check.isPending ? <Result report={check.data} /> : null}
+      {run?.state === "done" && run.report ? <Result report={run.report} finishedAt={run.finishedAt} /> : null}
     </Space>
   );
 }
