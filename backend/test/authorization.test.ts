@@ -360,6 +360,18 @@ const ENDPOINTS: readonly Endpoint[] = [
     expect: OUTSIDE_THE_APPLICATION,
   },
   { method: "GET", path: "/audit/verify", allowed: ["regulator"], request: () => ({ path: "/audit/verify" }) },
+  {
+    method: "POST",
+    path: "/audit/integrity-checks",
+    allowed: ["regulator"],
+    request: () => ({ path: "/audit/integrity-checks" }),
+  },
+  {
+    method: "GET",
+    path: "/audit/integrity-checks/latest",
+    allowed: ["regulator"],
+    request: () => ({ path: "/audit/integrity-checks/latest" }),
+  },
   { method: "GET", path: "/stats", allowed: ["regulator"], request: () => ({ path: "/stats" }) },
 ];
 

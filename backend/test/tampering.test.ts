@@ -223,11 +223,13 @@ describe("tampering with the database by hand", () => {
         try {
           const { mismatches } = await verify();
           if (LEDGER_TABLES[table].includes(column)) {
+            // The row moved: gone from its key, there under a key the chain does not have.
+            expect(mismatches, `${table}.${column}`).toHaveLength(2);
             expect(mismatches, `${table}.${column}`).toEqual(
-              [
+              expect.arrayContaining([
                 { table, key: keyOf(table, before), field: "row", expected: "present", found: "absent" },
                 { table, key: keyOf(table, after), field: "row", expected: "absent", found: "present" },
-              ].sort((a, b) => a.key.localeCompare(b.key)),
+              ]),
             );
           } else {
             expect(mismatches, `${table}.${column}`).toEqual([

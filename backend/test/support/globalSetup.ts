@@ -29,7 +29,9 @@ export default async function setup(project: TestProject) {
   const directory = mkdtempSync(path.join(tmpdir(), "ipledge-test-"));
   const [pgPort, chainPort] = [await freePort(), await freePort()];
   const postgres = await startEmbeddedPostgres({ directory: path.join(directory, "postgres"), port: pgPort });
-  const anvil = await startAnvil({ port: chainPort });
+  // Every test file's operator funds each organisation it onboards from the same account: a long
+  // run onboards hundreds, more than anvil's default 10,000 ETH per account pays for.
+  const anvil = await startAnvil({ port: chainPort, extraArgs: ["--balance", "1000000"] });
   project.provide("databaseUrl", postgres.url);
   project.provide("rpcUrl", anvil.url);
   return async () => {

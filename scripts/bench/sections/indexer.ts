@@ -6,10 +6,13 @@
  *
  * The events are real: patent registrations (registerPatent: the ERC-721 mint's Transfer, then
  * PatentRegistered, two logs per transaction), sent by nine enterprises to anvil and mined ten
- * transactions to a block, with each patent's metadata record stored off chain as the API stores it.
+ * transactions to a block, with each patent's metadata record and certificate stored off chain as the API stores them.
  */
 import path from "node:path";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { Interface, toQuantity } from "ethers";
+import pg from "pg";
 import { PatentRegistry__factory } from "../../../typechain-types/index.js";
 import { Chain, rawRpc } from "../../../backend/src/chain/chain.js";
 import { readDeployment } from "../../../backend/src/chain/deployment.js";
@@ -19,6 +22,7 @@ import { PATENT_KINDS } from "../../../backend/src/domain/ledger.js";
 import { checkDigit } from "../../../backend/src/domain/patentNumber.js";
 import { recordOf } from "../../../backend/src/domain/records.js";
 import { Indexer } from "../../../backend/src/indexer/indexer.js";
+import { checkIntegrity } from "../../../backend/src/modules/audit/verify.js";
 import { createLogger } from "../../../backend/src/logger.js";
 import type { BenchContext, Section } from "../section.js";
 import { effectiveScale, machineNote } from "../bench-env.js";
@@ -50,6 +54,8 @@ interface Registration {
   number: string;
   calldata: string;
   record: { hash: string; canonical: string };
+  /** The certificate's bytes (a small text standing in for the file): its SHA-256 is anchored on chain. */
+  certificate: string;
 }
 
 /** The i-th patent: a valid number (kind digit, check digit), its metadata record and the call. */
@@ -60,7 +66,8 @@ function registration(registry: Interface, i: number, now: number): Registration
   const kind = KIND_OF_DIGIT[kindDigit];
   const grantDate = now - 3 * 365 * 86_400;
   const expiryDate = now + 17 * 365 * 86_400;
-  const certificateSha256 = recordOf("certificate", { number }).hash;
+  const certificate = recordOf("certificate", { number });
+  const certificateSha256 = certificate.hash;
   const record = recordOf("patent", {
     number,
     title: `一种用于知识产权质押融资的数据处理方法 ${i}`,
@@ -77,7 +84,7 @@ function registration(registry: Interface, i: number, now: number): Registration
     record.hash,
     certificateSha256,
   ]);
-  return { number, calldata, record };
+  return { number, calldata, record, certificate: certificate.canonical };
 }
 
 async function rpcBatch(url: string, calls: { method: string; params: unknown[] }[]): Promise<unknown[]> {
@@ -202,6 +209,58 @@ async function fetchLogsAlone(chain: Chain, ranges: Range[]) {
   return { logs, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
+/** The integrity check's heap may grow this much at most, whatever the ledger's size. */
+const CHECK_HEAP_BUDGET_MB = 64;
+
+/** A full garbage collection, so the heap shows what is still held (V8's gc, exposed at run time). */
+function collectGarbage(): () => void {
+  v8.setFlagsFromString("--expose-gc");
+  return vm.runInNewContext("gc") as () => void;
+}
+
+/**
+ * The integrity check over the whole ledger: its time, its events, its mismatches and the most heap
+ * it held, measured after a full garbage collection at each page of logs (so garbage not yet
+ * collected does not count, and what the check keeps does).
+ */
+async function measureIntegrityCheck(databaseUrl: string, chain: Chain, startBlock: number) {
+  const client = new pg.Client(databaseUrl);
+  await client.connect();
+  const gc = collectGarbage();
+  gc();
+  const heapAtStart = process.memoryUsage().heapUsed;
+  let heapPeak = heapAtStart;
+  let events = 0;
+  let pages = 0;
+  const started = process.hrtime.bigint();
+  let collecting = 0n;
+  try {
+    const report = await checkIntegrity(
+      client,
+      { rpcUrl: chain.rpcUrl, addresses: chain.addresses, startBlock },
+      (progress) => {
+        events = progress.events;
+        pages += 1;
+        const before = process.hrtime.bigint();
+        gc();
+        heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+        collecting += process.hrtime.bigint() - before;
+      },
+    );
+    return {
+      // The collections are the measurement's cost, not the check's.
+      seconds: Number(process.hrtime.bigint() - started - collecting) / 1e9,
+      events,
+      pages,
+      heapGrowthMb: (heapPeak - heapAtStart) / 2 ** 20,
+      mismatches: report.mismatchCount,
+      firstMismatches: report.mismatches.slice(0, 3),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
 export const indexer: Section = async (context) => {
   const target = Math.max(2_000, Math.round(FULL_EVENTS * effectiveScale(context)));
   const transactions = Math.ceil(target / LOGS_PER_REGISTRATION);
@@ -252,6 +311,13 @@ export const indexer: Section = async (context) => {
            select decode(substr(hash, 3), 'hex'), 'patent', canonical from unnest($1::text[], $2::text[]) as t(hash, canonical)`,
           [slice.map((item) => item.record.hash), slice.map((item) => item.record.canonical)],
         );
+        await db.query(
+          `insert into documents (sha256, filename, content_type, size, content, uploaded_by_org_id)
+           select sha256(convert_to(content, 'UTF8')), 'certificate.txt', 'text/plain', octet_length(content),
+                  convert_to(content, 'UTF8'), (select min(id) from organisations)
+             from unnest($1::text[]) as t(content)`,
+          [slice.map((item) => item.certificate)],
+        );
       }
       await db.query("vacuum analyze");
 
@@ -293,6 +359,14 @@ export const indexer: Section = async (context) => {
       const fetchRate = alone.logs / rawSeconds;
       const ratio = rate / fetchRate;
 
+      context.progress(`indexer: the integrity check over the ${indexed.toLocaleString("en")} events`);
+      const check = await measureIntegrityCheck(databaseUrl, chain, deployment.startBlock);
+      const checkRate = check.events / check.seconds;
+      if (check.mismatches > 0)
+        throw new Error(
+          `the integrity check found ${check.mismatches} mismatches on an untouched ledger, the first: ${JSON.stringify(check.firstMismatches)}`,
+        );
+
       const notes = [
         `Events: ${indexed.toLocaleString("en")} (${generated.registrations.length.toLocaleString("en")} patent ` +
           `registrations, two logs each, plus the deployment's own), in ${(head - deployment.startBlock + 1).toLocaleString("en")} ` +
@@ -308,8 +382,14 @@ export const indexer: Section = async (context) => {
           `where blocks are dense), no confirmations, from start() until its cursor reached the head, in ` +
           `${ranges.length} batches: logs and block headers (plain JSON-RPC), handlers (patents, notifications), the ` +
           "audit trail, the cursor, one transaction per batch. anvil ran with --prune-history (no historical states), " +
-          "which the indexer never needs. The patents' metadata records are in the database, as the API stores them " +
+          "which the indexer never needs. The patents' metadata records and certificates are in the database, as the API stores them " +
           "before sending.",
+        `Integrity check: checkIntegrity (backend/src/modules/audit/verify.ts, what GET /api/audit/verify runs) on the ` +
+          `backfilled database: the chain's ${check.events.toLocaleString("en")} events replayed a page at a time ` +
+          `through the indexer's handlers into temporary tables, every ledger table compared with its replay, ` +
+          `blocks, documents and records checked, in ${check.seconds.toFixed(0)} s; ${check.mismatches} mismatches. ` +
+          `The heap it held was read after a full garbage collection at each of its ${check.pages} progress reports ` +
+          "(each page of logs, and each phase after the replay); the collections' time is not counted.",
         "Baseline: eth_getLogs alone over the very ranges of the backfill's batches, as plain JSON-RPC (fetch and " +
           "JSON.parse, as the indexer reads them), run twice after the backfill; the faster counts. (The indexer " +
           "does not read through ethers' JsonRpcProvider: on Node its HTTP client copies the whole body again for " +
@@ -349,6 +429,23 @@ export const indexer: Section = async (context) => {
               met: ratio >= INDEXER_RATIO_TARGET && rate >= EVENTS_PER_SECOND_TARGET,
             },
           },
+          {
+            name: "integrity check (GET /api/audit/verify): the whole ledger replayed and compared",
+            value: Math.round(checkRate),
+            unit: "events/s",
+            baseline: { name: "the backfill above", value: Math.round(rate) },
+            ratio: Number((checkRate / rate).toFixed(3)),
+          },
+          {
+            name: "integrity check: most heap held above its start",
+            value: Number(check.heapGrowthMb.toFixed(1)),
+            unit: "MB",
+            target: {
+              text: `at most ${CHECK_HEAP_BUDGET_MB} MB whatever the ledger's size (a page of logs at a time)`,
+              met: check.heapGrowthMb <= CHECK_HEAP_BUDGET_MB,
+            },
+          },
+          { name: "integrity check: mismatches", value: check.mismatches, unit: "mismatches" },
           { name: "events indexed", value: indexed, unit: "events" },
           { name: "backfill time", value: Number(seconds.toFixed(1)), unit: "s" },
           { name: "eth_getLogs alone, plain JSON-RPC", value: Number(rawSeconds.toFixed(2)), unit: "s" },

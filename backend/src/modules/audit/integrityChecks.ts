@@ -7,6 +7,7 @@
  * runs a new check.
  */
 import type pg from "pg";
+import { chainError } from "../../chain/chain.js";
 import type { AppContext } from "../../context.js";
 import { domainError, type Queryable } from "../../db/db.js";
 import { checkIntegrity, type IntegrityReport, type Progress } from "./verify.js";
@@ -27,6 +28,8 @@ export interface IntegrityCheck {
 
 /** Runs a check, or waits for the one running; resolves with its report. */
 export async function checkOrJoin(ctx: AppContext): Promise<IntegrityReport> {
+  // With the node away there is nothing to check against: refused before anything is recorded.
+  await ctx.chain.ensureReachable();
   const connection = await ctx.db.ownConnection("integrity-check", () => undefined);
   try {
     const { rows } = await connection.query<{ locked: boolean }>("select pg_try_advisory_lock($1) as locked", [
@@ -40,7 +43,7 @@ export async function checkOrJoin(ctx: AppContext): Promise<IntegrityReport> {
     }
     return await runCheck(ctx, connection);
   } catch (error) {
-    throw domainError(error);
+    throw chainError(domainError(error));
   } finally {
     // Ending the session releases the lock.
     await connection.end().catch(() => undefined);
@@ -49,16 +52,19 @@ export async function checkOrJoin(ctx: AppContext): Promise<IntegrityReport> {
 
 /** Starts a check in the background (or joins the running one); the check as it stands. */
 export async function startCheck(ctx: AppContext): Promise<IntegrityCheck> {
-  const running = checkOrJoin(ctx).catch((error: Error) =>
-    ctx.logger.warn("integrity check failed", { error: error.message }),
-  );
-  // The row appears once the runner has the lock; a moment's wait shows it to the caller.
-  for (let waited = 0; waited < 2_000; waited += 50) {
+  await ctx.chain.ensureReachable();
+  const before = (await latestCheck(ctx.db))?.id ?? "0";
+  let settled = false;
+  const running = checkOrJoin(ctx)
+    .catch((error: Error) => ctx.logger.warn("integrity check failed", { error: error.message }))
+    .finally(() => (settled = true));
+  // The new check's row appears once its runner has the lock (a joined check's row is there already).
+  for (;;) {
     const latest = await latestCheck(ctx.db);
-    if (latest?.state === "running") return latest;
+    if (latest && (latest.state === "running" || BigInt(latest.id) > BigInt(before))) return latest;
+    if (settled) return latest ?? Promise.reject(new Error("the integrity check left no record"));
     await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 50))]);
   }
-  return (await latestCheck(ctx.db))!;
 }
 
 /** The newest check, running or not; undefined before the first. */
