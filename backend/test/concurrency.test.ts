@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reportFigures } from "./support/figures.js";
 import {
   chainTime,
   Client,
@@ -96,8 +97,9 @@ describe("many organisations writing at once with idempotency keys", () => {
   /** Registers a patent as `enterprise` with a key of its own; the key and the answer. */
   const registerKeyed = async (enterprise: Client, now: number) => {
     const key = randomUUID();
+    const sent = Date.now();
     const answer = await answerOf(enterprise.request("POST", "/patents", patentBody(now), { [HEADER]: key }));
-    return { key, answer };
+    return { key, answer, ms: Date.now() - sent };
   };
 
   it(
@@ -122,6 +124,15 @@ describe("many organisations writing at once with idempotency keys", () => {
       expect(writes.map(({ key }) => kept.get(key))).toEqual(
         writes.map(({ key, answer }) => ({ key, status: 201, tx_hashes: [answer.body.txHash] })),
       );
+      const created = writes.filter(({ answer }) => answer.status === 201).length;
+      reportFigures("concurrentOrganisations", {
+        organisations: ORGANISATIONS,
+        requests: writes.length,
+        poolSize: platform.platform.ctx.config.dbPoolSize,
+        created,
+        failed: writes.length - created,
+        slowestMs: Math.max(...writes.map(({ ms }) => ms)),
+      });
     },
     600_000,
   );
@@ -139,6 +150,10 @@ describe("many organisations writing at once with idempotency keys", () => {
         .map((enterprise) => new Client(second.url, enterprise.token, enterprise.user));
       const writes = await Promise.all(writers.map((writer) => registerKeyed(writer, now)));
       expect(failuresOf(writes.map(({ answer }) => answer))).toEqual([]);
+      reportFigures("lastPooledConnection", {
+        writers: writers.length,
+        created: writes.filter(({ answer }) => answer.status === 201).length,
+      });
     } finally {
       taken.release();
       await second.stop();

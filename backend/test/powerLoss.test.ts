@@ -12,6 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAlive } from "../src/processes.js";
 import { DEMO_PASSWORD, interrupt, leftovers, npmStart, startEnvironment, type Started } from "./support/npmStart.js";
+import { reportFigures } from "./support/figures.js";
 import { Client, expectStatus, type Reply } from "./support/platform.js";
 import { document, isoDaysFrom, newPatentNumber, PASSWORD } from "./support/world.js";
 
@@ -97,6 +98,9 @@ describe("power cuts", () => {
     const registered: string[] = [];
     let written = 0;
     let broughtForward = 0;
+    let blocksReplayed = 0;
+    let readBacks = 0;
+    let slowestRestart = 0;
 
     for (let cut = 1; cut <= POWER_CUTS; cut++) {
       const as = await signIn(run.url);
@@ -187,16 +191,31 @@ describe("power cuts", () => {
       await powerCut(groups);
       await writers;
 
+      const restarting = Date.now();
       run = await started(env);
+      slowestRestart = Math.max(slowestRestart, Date.now() - restarting);
       expect(run.output(), run.output()).toMatch(/iPledge is running at/);
-      if (/brought forward from the block journal/.test(run.output())) broughtForward += 1;
-      await expectEverythingAnswered(run.url, answered, uncertain);
+      const replayed = /brought forward from the block journal.*"blocks":(\d+)/.exec(run.output());
+      if (replayed) {
+        broughtForward += 1;
+        blocksReplayed += Number(replayed[1]);
+      }
+      readBacks += await expectEverythingAnswered(run.url, answered, uncertain);
     }
     // The stream did write: several writes per cut, of each kind.
     expect(written).toBeGreaterThan(POWER_CUTS * 3);
     // Most cuts fall between two snapshots of the chain: the journal, not a snapshot, kept those writes.
     expect(broughtForward).toBeGreaterThan(0);
-    console.info(`power cuts: ${POWER_CUTS}, writes answered: ${written}, chains brought forward: ${broughtForward}`);
+    reportFigures("powerLoss", {
+      powerCuts: POWER_CUTS,
+      cutAfterMinMs: CUT_AFTER_MS.min,
+      cutAfterMaxMs: CUT_AFTER_MS.max,
+      writesAnswered: written,
+      readBacks,
+      chainsBroughtForward: broughtForward,
+      blocksReplayed,
+      restartSecondsMax: Number((slowestRestart / 1000).toFixed(1)),
+    });
   }, 1_200_000);
 
   it("a kill -9 of the main process alone: the next start stops the database and chain it left, and starts", async () => {
@@ -205,7 +224,9 @@ describe("power cuts", () => {
     await run.exited;
     expect(orphans.every(isAlive)).toBe(true); // the database and the chain outlive it
 
+    const restarting = Date.now();
     run = await started(env);
+    const restartSeconds = Number(((Date.now() - restarting) / 1000).toFixed(1));
     expect(run.output(), run.output()).toMatch(/iPledge is running at/);
     expect(orphans.some(isAlive)).toBe(false);
     const regulator = await new Client(run.url).login("regulator1", PASSWORD);
@@ -213,13 +234,16 @@ describe("power cuts", () => {
 
     await interrupt(run);
     expect(leftovers(dataDir, run.child.pid!)).toEqual([]);
+    reportFigures("mainProcessKill", { orphans: orphans.length, restartSeconds });
   }, 300_000);
 
   /** After a restart: each answered resource as the API serves it now, and the ledger verified. */
   async function expectEverythingAnswered(url: string, answered: Map<string, Answered>, uncertain: Set<string>) {
+    let reads = 0;
     const regulator = await new Client(url).login("regulator1", PASSWORD);
     for (const { path: resource, body } of answered.values()) {
       const now = expectStatus(await regulator.get(resource), 200).body;
+      reads += 1;
       if (uncertain.has(resource)) {
         // A verification lost with the cut may have been mined or not (and then the patent's last
         // transaction is that one): the rest must hold.
@@ -232,5 +256,6 @@ describe("power cuts", () => {
     const integrity = expectStatus(await regulator.get("/audit/verify"), 200).body;
     expect(integrity.mismatches).toEqual([]);
     expect(integrity.ok).toBe(true);
+    return reads;
   }
 });

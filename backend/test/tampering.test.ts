@@ -9,6 +9,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LEDGER_TABLES } from "../src/modules/audit/verify.js";
+import { median, reportFigures } from "./support/figures.js";
 import { expectStatus, startTestPlatform, type TestPlatform } from "./support/platform.js";
 import { document, isoDaysFrom, newPatentNumber, onboardCast, type World, publishProduct } from "./support/world.js";
 
@@ -105,9 +106,27 @@ describe("tampering with the database by hand", () => {
   afterAll(async () => {
     await superuser?.end();
     await platform?.stop();
+    reportFigures("tampering", {
+      tables: Object.keys(LEDGER_TABLES).length,
+      cellsChanged: tally.cellsChanged,
+      rowsInserted: tally.rowsInserted,
+      rowsDeleted: tally.rowsDeleted,
+      checks: tally.checkMs.length,
+      checkMedianMs: median(tally.checkMs),
+      refusedBySchema: refusedBySchema.join(", "),
+      editsRefused: tally.editsRefused,
+    });
   });
 
-  const verify = async () => expectStatus(await world.clients.regulator1.get("/audit/verify"), 200).body;
+  /** What the run did, for docs/reliability.md. */
+  const tally = { cellsChanged: 0, rowsInserted: 0, rowsDeleted: 0, editsRefused: 0, checkMs: [] as number[] };
+  const refusedBySchema: string[] = [];
+  const verify = async () => {
+    const started = Date.now();
+    const report = expectStatus(await world.clients.regulator1.get("/audit/verify"), 200).body;
+    tally.checkMs.push(Date.now() - started);
+    return report;
+  };
   const keyOf = (table: string, row: Row) => LEDGER_TABLES[table].map((column) => String(row[column])).join("/");
   const where = (table: string) =>
     LEDGER_TABLES[table].map((column, i) => `${column} = ($1::jsonb ->> ${i})::${typeOf(table, column)}`).join(" and ");
@@ -161,6 +180,7 @@ describe("tampering with the database by hand", () => {
         });
         await expect(plain.query(`delete from ${table}`), table).rejects.toMatchObject({ code: "42501" });
         await expect(plain.query(`truncate ${table} cascade`), table).rejects.toMatchObject({ code: "42501" });
+        tally.editsRefused += 3;
       }
     } finally {
       await plain.end();
@@ -220,6 +240,7 @@ describe("tampering with the database by hand", () => {
           continue;
         }
         const after: Row = updated.rows[0].row;
+        tally.cellsChanged += 1;
         try {
           const { mismatches } = await verify();
           if (LEDGER_TABLES[table].includes(column)) {
@@ -260,6 +281,7 @@ describe("tampering with the database by hand", () => {
         );
         await superuser.query("drop table tamper_copy");
         const copy: Row = rows[0].row;
+        tally.rowsInserted += 1;
         try {
           expect((await verify()).mismatches, `${table}: insert`).toEqual([
             { table, key: keyOf(table, copy), field: "row", expected: "absent", found: "present" },
@@ -273,6 +295,7 @@ describe("tampering with the database by hand", () => {
       }
 
       await superuser.query(`delete from ${table} where ${where(table)}`, [keyValues(table, original)]);
+      tally.rowsDeleted += 1;
       try {
         expect((await verify()).mismatches, `${table}: delete`).toEqual([
           { table, key: keyOf(table, original), field: "row", expected: "present", found: "absent" },
@@ -282,6 +305,7 @@ describe("tampering with the database by hand", () => {
       }
       expect((await verify()).mismatches, `${table}: delete put back`).toEqual([]);
       expect(refused).toEqual(REFUSED_BY_SCHEMA.filter((name) => name.startsWith(`${table}`)));
+      refusedBySchema.push(...refused);
     });
   }
 });
