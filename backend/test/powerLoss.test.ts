@@ -4,14 +4,23 @@
  * local chain) killed with SIGKILL at once, as a power cut does; then a plain restart. Every write
  * that answered 2xx must be there with the values it answered, and /api/audit/verify must be ok,
  * with no manual step. A kill of the main process alone (the OOM killer, a kill -9) must not block
- * the next start either: it stops what that run left and starts normally.
+ * the next start either: it stops what that run left and starts normally; nor npm run reset.
  */
-import { readFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAlive } from "../src/processes.js";
-import { DEMO_PASSWORD, interrupt, leftovers, npmStart, startEnvironment, type Started } from "./support/npmStart.js";
+import {
+  DEMO_PASSWORD,
+  interrupt,
+  leftovers,
+  npmStart,
+  ROOT,
+  startEnvironment,
+  type Started,
+} from "./support/npmStart.js";
 import { reportFigures } from "./support/figures.js";
 import { Client, expectStatus, type Reply } from "./support/platform.js";
 import { document, isoDaysFrom, newPatentNumber, PASSWORD } from "./support/world.js";
@@ -235,6 +244,21 @@ describe("power cuts", () => {
     await interrupt(run);
     expect(leftovers(dataDir, run.child.pid!)).toEqual([]);
     reportFigures("mainProcessKill", { orphans: orphans.length, restartSeconds });
+  }, 300_000);
+
+  it("npm run reset after a kill -9 of the main process stops what that run left, then deletes the folder", async () => {
+    run = await started(env);
+    const orphans = processGroups(run, dataDir).slice(1);
+    process.kill(run.child.pid!, "SIGKILL");
+    await run.exited;
+    expect(orphans.every(isAlive)).toBe(true);
+
+    const reset = spawnSync("npm", ["run", "reset"], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+    expect(reset.status, reset.stderr.toString()).toBe(0);
+    expect(reset.stdout.toString()).toContain(`deleted ${dataDir}`);
+    expect(orphans.some(isAlive)).toBe(false);
+    expect(existsSync(dataDir)).toBe(false);
+    expect(leftovers(dataDir, run.child.pid!)).toEqual([]);
   }, 300_000);
 
   /** After a restart: each answered resource as the API serves it now, and the ledger verified. */
