@@ -326,7 +326,7 @@ describe("idempotency keys", () => {
       const pending = new ApiError(504, "TRANSACTION_PENDING", "sent but not mined yet", { txHash: "0xabc" });
       await expect(
         keys.once(request, async () => {
-          await noteTransactionToSend("0xabc");
+          await noteTransactionToSend("0xabc", db);
           throw pending;
         }),
       ).rejects.toBe(pending);
@@ -360,7 +360,7 @@ describe("idempotency keys", () => {
       const neverSent = `0x${randomUUID().replaceAll("-", "")}${randomUUID().replaceAll("-", "")}`;
       let finishFirst!: () => void;
       const firstRun = keys.once(request, async () => {
-        await noteTransactionToSend(neverSent);
+        await noteTransactionToSend(neverSent, db);
         await new Promise<void>((resolve) => (finishFirst = resolve));
         return { status: 200, body: '"first"' };
       });

@@ -11,9 +11,9 @@ export interface SendWatch {
   sent: boolean;
   /**
    * Runs before a transaction goes to the node; when it throws, the transaction is not sent. Its
-   * statements run on `db`, the connection the sender holds, when it holds one.
+   * statements run on `db`, the connection the sender holds.
    */
-  beforeSend?: (txHash: string, db?: Queryable) => Promise<void>;
+  beforeSend?: (txHash: string, db: Queryable) => Promise<void>;
 }
 
 const watches = new AsyncLocalStorage<SendWatch>();
@@ -25,10 +25,10 @@ export function watchingSends<T>(watch: SendWatch, work: () => Promise<T>): Prom
 
 /**
  * Called by the signer just before a signed transaction goes to the node. `db` is the connection
- * the caller holds (the signer's turn): a caller holding one must pass it, since waiting on the pool
- * for a second connection while holding one can wait forever once every connection is held so.
+ * the caller holds (the signer's turn): waiting on the pool for a second connection while holding
+ * one can wait forever once every connection is held so.
  */
-export async function noteTransactionToSend(txHash: string, db?: Queryable): Promise<void> {
+export async function noteTransactionToSend(txHash: string, db: Queryable): Promise<void> {
   const watch = watches.getStore();
   if (!watch) return;
   await watch.beforeSend?.(txHash, db);

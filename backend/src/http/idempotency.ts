@@ -117,7 +117,7 @@ export class IdempotencyKeys {
     if ("status" in claim) return { ...claim, replayed: true };
     const watch = {
       sent: false,
-      beforeSend: (txHash: string, db?: Queryable) => this.recordTransaction(request, claim.token, txHash, db),
+      beforeSend: (txHash: string, db: Queryable) => this.recordTransaction(request, claim.token, txHash, db),
     };
     let outcome: Outcome;
     try {
@@ -186,7 +186,7 @@ export class IdempotencyKeys {
    * Notes a transaction on the claim before it is sent, committed at once (`db` is the signer's
    * connection, outside any transaction); a run that lost its claim sends nothing.
    */
-  private async recordTransaction(request: KeyedWrite, token: string, txHash: string, db: Queryable = this.db) {
+  private async recordTransaction(request: KeyedWrite, token: string, txHash: string, db: Queryable) {
     const recorded = await db.query(
       `update idempotency_keys set tx_hashes = array_append(tx_hashes, $4)
         where user_id = $1 and key = $2 and claim = $3 and status is null`,
