@@ -14,38 +14,18 @@ begin
   return null;
 end;
 $$;
-create trigger chain_events_indexer_only before insert or update or delete or truncate on chain_events
-  for each statement execute function refuse_unless_indexer();
-create trigger chain_event_orgs_indexer_only before insert or update or delete or truncate on chain_event_orgs
-  for each statement execute function refuse_unless_indexer();
-create trigger indexed_blocks_indexer_only before insert or update or delete or truncate on indexed_blocks
-  for each statement execute function refuse_unless_indexer();
-create trigger indexer_cursor_indexer_only before insert or update or delete or truncate on indexer_cursor
-  for each statement execute function refuse_unless_indexer();
-create trigger platform_state_indexer_only before insert or update or delete or truncate on platform_state
-  for each statement execute function refuse_unless_indexer();
-create trigger patents_indexer_only before insert or update or delete or truncate on patents
-  for each statement execute function refuse_unless_indexer();
-create trigger appraisals_indexer_only before insert or update or delete or truncate on appraisals
-  for each statement execute function refuse_unless_indexer();
-create trigger products_indexer_only before insert or update or delete or truncate on products
-  for each statement execute function refuse_unless_indexer();
-create trigger loans_indexer_only before insert or update or delete or truncate on loans
-  for each statement execute function refuse_unless_indexer();
-create trigger loan_patents_indexer_only before insert or update or delete or truncate on loan_patents
-  for each statement execute function refuse_unless_indexer();
-create trigger notifications_indexer_only before insert or update or delete or truncate on notifications
-  for each statement execute function refuse_unless_indexer();
+do $$
+declare
+  ledger_table text;
+begin
+  foreach ledger_table in array array['chain_events', 'chain_event_orgs', 'indexed_blocks', 'indexer_cursor',
+      'platform_state', 'patents', 'appraisals', 'products', 'loans', 'loan_patents', 'notifications'] loop
+    execute format('create trigger %I before insert or update or delete or truncate on %I
+                      for each statement execute function refuse_unless_indexer()',
+                   ledger_table || '_indexer_only', ledger_table);
+  end loop;
+end;
+$$;
 -- migrate:down
-drop trigger notifications_indexer_only on notifications;
-drop trigger loan_patents_indexer_only on loan_patents;
-drop trigger loans_indexer_only on loans;
-drop trigger products_indexer_only on products;
-drop trigger appraisals_indexer_only on appraisals;
-drop trigger patents_indexer_only on patents;
-drop trigger platform_state_indexer_only on platform_state;
-drop trigger indexer_cursor_indexer_only on indexer_cursor;
-drop trigger indexed_blocks_indexer_only on indexed_blocks;
-drop trigger chain_event_orgs_indexer_only on chain_event_orgs;
-drop trigger chain_events_indexer_only on chain_events;
-drop function refuse_unless_indexer();
+-- the triggers depend on the function and go with it
+drop function refuse_unless_indexer() cascade;

@@ -17,7 +17,7 @@ import {
   startTestPlatform,
   type TestPlatform,
 } from "./support/platform.js";
-import { document, isoDaysFrom, newPatentNumber, PASSWORD } from "./support/world.js";
+import { PASSWORD, patentBodies } from "./support/world.js";
 
 const ORGANISATIONS = 50;
 const PATENTS_PER_ORGANISATION = 2;
@@ -50,7 +50,6 @@ describe("many organisations writing at once with idempotency keys", () => {
   let platform: TestPlatform;
   let enterprises: Client[];
   let db: pg.Client;
-  const usedNumbers = new Set<string>();
 
   beforeAll(async () => {
     platform = await startTestPlatform();
@@ -74,25 +73,7 @@ describe("many organisations writing at once with idempotency keys", () => {
     await platform?.stop();
   });
 
-  /** A patent number no other patent of this file has (the random serial can repeat). */
-  const uniquePatentNumber = (): string => {
-    const number = newPatentNumber();
-    if (usedNumbers.has(number)) return uniquePatentNumber();
-    usedNumbers.add(number);
-    return number;
-  };
-
-  const patentBody = (now: number) => {
-    const number = uniquePatentNumber();
-    return {
-      number,
-      title: `Patent ${number}`,
-      kind: "invention",
-      grantDate: isoDaysFrom(now, -400),
-      expiryDate: isoDaysFrom(now, 3650),
-      certificate: document("certificate.pdf", 256),
-    };
-  };
+  const patentBody = patentBodies();
 
   /** Registers a patent as `enterprise` with a key of its own; the key and the answer. */
   const registerKeyed = async (enterprise: Client, now: number) => {

@@ -27,7 +27,7 @@ import {
   DAY,
   document,
   isoDaysFrom,
-  newPatentNumber,
+  patentBodies,
   onboardCast,
   PASSWORD,
   type World,
@@ -83,7 +83,6 @@ describe("races: many clients at once", () => {
   let finance: PledgeFinance;
   let productId: string;
   const logLines: string[] = [];
-  const usedNumbers = new Set<string>();
 
   beforeAll(async () => {
     platform = await startTestPlatform({ env: { LOG_LEVEL: "debug" }, logSink: (line) => logLines.push(line) });
@@ -105,28 +104,7 @@ describe("races: many clients at once", () => {
 
   const chainNow = () => chainTime(platform.anonymous);
 
-  /** A patent number no other patent of this file has (the random serial can repeat). */
-  const uniquePatentNumber = () => {
-    for (;;) {
-      const number = newPatentNumber();
-      if (!usedNumbers.has(number)) {
-        usedNumbers.add(number);
-        return number;
-      }
-    }
-  };
-
-  const patentBody = (now: number) => {
-    const number = uniquePatentNumber();
-    return {
-      number,
-      title: `Patent ${number}`,
-      kind: "invention",
-      grantDate: isoDaysFrom(now, -400),
-      expiryDate: isoDaysFrom(now, 3650),
-      certificate: document("certificate.pdf", 256),
-    };
-  };
+  const patentBody = patentBodies();
 
   /** A loan of ent1's on bank1's product, applied for on a verified patent appraised at `value`. */
   async function appliedLoan(value: string, amount: string) {

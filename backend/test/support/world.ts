@@ -49,6 +49,27 @@ export function newPatentNumber(kindDigit = "1"): string {
   return `CN${digits}.${sum % 11 === 10 ? "X" : sum % 11}`;
 }
 
+/**
+ * Bodies for POST /patents, each with a number no other body of this maker has (the random serial
+ * of newPatentNumber can repeat), valid from `now` (chain time, unix seconds).
+ */
+export function patentBodies() {
+  const used = new Set<string>();
+  return (now: number) => {
+    let number = newPatentNumber();
+    while (used.has(number)) number = newPatentNumber();
+    used.add(number);
+    return {
+      number,
+      title: `Patent ${number}`,
+      kind: "invention",
+      grantDate: isoDaysFrom(now, -400),
+      expiryDate: isoDaysFrom(now, 3650),
+      certificate: document("certificate.pdf", 256),
+    };
+  };
+}
+
 export function document(name = "certificate.pdf", size = 2048) {
   return { filename: name, contentBase64: randomBytes(size).toString("base64") };
 }
