@@ -3,15 +3,16 @@
  * random moments every process of the platform (the node process, the embedded PostgreSQL, the
  * local chain) killed with SIGKILL at once, as a power cut does; then a plain restart. Every write
  * that answered 2xx must be there with the values it answered, and /api/audit/verify must be ok,
- * with no manual step. A kill of the main process alone (the OOM killer, a kill -9) must not block
+ * with no manual step. Twice, the restart itself is cut too, while it starts the database or brings
+ * the chain forward. A kill of the main process alone (the OOM killer, a kill -9) must not block
  * the next start either: it stops what that run left and starts normally; nor npm run reset.
  */
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isAlive } from "../src/processes.js";
+import { commandLineOf, isAlive } from "../src/processes.js";
 import {
   DEMO_PASSWORD,
   interrupt,
@@ -26,6 +27,10 @@ import { Client, expectStatus, type Reply } from "./support/platform.js";
 import { document, isoDaysFrom, newPatentNumber, PASSWORD } from "./support/world.js";
 
 const POWER_CUTS = 10;
+/** After these cuts, the next start is cut too, while it starts the database or brings the chain forward. */
+const CUTS_FOLLOWED_BY_A_CUT_START = [3, 7];
+/** How long after the start begins the database that cut falls. */
+const CUT_START_AFTER_MS = { min: 0, max: 1_500 };
 /** A cut falls this long after the writes of its round begin: somewhere in a send, a mining, an indexing. */
 const CUT_AFTER_MS = { min: 200, max: 2_500 };
 const WRITERS = {
@@ -43,20 +48,29 @@ interface Answered {
   body: Record<string, unknown>;
 }
 
-const started = (env: Record<string, string>) => npmStart({ ...env, SEED_DEMO: "false" }, undefined, { direct: true });
+const started = (env: Record<string, string>, until?: RegExp) =>
+  npmStart({ ...env, SEED_DEMO: "false" }, until, { direct: true });
 
-/** The process groups of a running platform: the node process's, the database's and the chain's (each its own leader). */
+/**
+ * The process groups of a running platform: the node process's, the database's and the chain's
+ * (each its own leader), the last two from the data folder's pid files when their processes name
+ * the folder (a pid file a cut left behind may name a pid since reused).
+ */
 function processGroups(run: Started, dataDir: string): number[] {
   const groups = [run.child.pid!];
   const lockFile = path.join(dataDir, "postgres", "postmaster.pid");
   if (existsSync(lockFile)) groups.push(Number(readFileSync(lockFile, "utf8").split("\n")[0]));
   const chainPid = path.join(dataDir, "chain", "anvil.pid");
   if (existsSync(chainPid)) groups.push((JSON.parse(readFileSync(chainPid, "utf8")) as { pid: number }).pid);
-  return groups;
+  return groups.filter((pid, i) => i === 0 || commandLineOf(pid)?.includes(dataDir));
 }
 
-/** SIGKILL to every process of every group at once, then wait until none is left. */
-async function powerCut(groups: number[]): Promise<void> {
+/**
+ * SIGKILL to every process of every group at once, and to the group of any process naming the data
+ * folder (a database the start was spawning before its pid file existed), then wait until none is left.
+ */
+async function powerCut(known: number[], dataDir: string): Promise<void> {
+  const groups = [...new Set([...known, ...groupsNaming(dataDir)])];
   for (const group of groups) {
     try {
       process.kill(-group, "SIGKILL");
@@ -69,6 +83,15 @@ async function powerCut(groups: number[]): Promise<void> {
     if (Date.now() > deadline) throw new Error(`processes outlived SIGKILL: ${groups.filter(isAlive).join(", ")}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The process groups of the running processes whose command line names `dataDir`. */
+function groupsNaming(dataDir: string): number[] {
+  return execFileSync("ps", ["-eo", "pgid=,stat=,args="])
+    .toString()
+    .split("\n")
+    .filter((line) => line.includes(dataDir) && !line.trim().split(/\s+/)[1]?.startsWith("Z"))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
 }
 
 const randomBetween = ({ min, max }: { min: number; max: number }) => min + Math.floor(Math.random() * (max - min));
@@ -110,6 +133,7 @@ describe("power cuts", () => {
     let blocksReplayed = 0;
     let readBacks = 0;
     let slowestRestart = 0;
+    let cutStarts = 0;
 
     for (let cut = 1; cut <= POWER_CUTS; cut++) {
       const as = await signIn(run.url);
@@ -197,9 +221,15 @@ describe("power cuts", () => {
       await new Promise((resolve) => setTimeout(resolve, randomBetween(CUT_AFTER_MS)));
       const groups = processGroups(run, dataDir);
       cutting = true;
-      await powerCut(groups);
+      await powerCut(groups, dataDir);
       await writers;
 
+      if (CUTS_FOLLOWED_BY_A_CUT_START.includes(cut)) {
+        const interrupted = await started(env, /starting the embedded PostgreSQL/);
+        await new Promise((resolve) => setTimeout(resolve, randomBetween(CUT_START_AFTER_MS)));
+        await powerCut(processGroups(interrupted, dataDir), dataDir);
+        cutStarts += 1;
+      }
       const restarting = Date.now();
       run = await started(env);
       slowestRestart = Math.max(slowestRestart, Date.now() - restarting);
@@ -224,6 +254,7 @@ describe("power cuts", () => {
       chainsBroughtForward: broughtForward,
       blocksReplayed,
       restartSecondsMax: Number((slowestRestart / 1000).toFixed(1)),
+      cutStarts,
     });
   }, 1_200_000);
 

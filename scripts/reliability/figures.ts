@@ -32,7 +32,8 @@ export function renderFigures(run: ReliabilityRun): string {
     "",
     `- **Power cuts:** ${n(power.powerCuts)} cuts (SIGKILL of the node process, PostgreSQL and anvil at once, ` +
       `${n(power.cutAfterMinMs)}–${n(power.cutAfterMaxMs)} ms into a round of writes) amid ${n(power.writesAnswered)} writes ` +
-      `that answered 2xx (patents registered and verified, products published); after every restart each of them ` +
+      `that answered 2xx (patents registered and verified, products published), and ${n(power.cutStarts)} more cuts ` +
+      `of a restart while it started the database or brought the chain forward; after every restart each of them ` +
       `was read back with the values it answered (${n(power.readBacks)} reads in all), and the integrity check was ok ` +
       `every time. ${n(power.chainsBroughtForward)} of the ${n(power.powerCuts)} restarts brought the chain forward ` +
       `from the block journal (${n(power.blocksReplayed)} blocks mined again, each with its original hash); a restart ` +
