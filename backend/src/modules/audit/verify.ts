@@ -70,9 +70,15 @@ export const LEDGER_TABLES: Record<string, string[]> = {
 };
 
 export const MAX_REPORTED = 1_000;
-/** Logs applied per page; a page over it is split by block range. */
+/**
+ * Logs per page: the span of blocks a page asks for starts small (a dense chain has thousands of
+ * logs a block), doubles while pages stay under half of LOGS_PER_PAGE and halves past it; a page
+ * over MAX_LOGS_PER_PAGE is asked again, narrower.
+ */
 const LOGS_PER_PAGE = 5_000;
-const FIRST_SPAN = 1_000;
+const MAX_LOGS_PER_PAGE = 20_000;
+const FIRST_SPAN = 16;
+const MAX_SPAN = 10_000;
 const ROWS_PER_FETCH = 1_000;
 const BLOCKS_PER_FETCH = 250;
 
@@ -169,7 +175,7 @@ async function replayChain(
   for (let from = target.startBlock; from <= toBlock;) {
     const to = Math.min(toBlock, from + span - 1);
     const logs = await readLogs(target.rpcUrl, addresses, from, to);
-    if (logs.length > LOGS_PER_PAGE && to > from) {
+    if (logs.length > MAX_LOGS_PER_PAGE && to > from) {
       span = Math.max(1, Math.floor(span / 2));
       continue;
     }
@@ -177,7 +183,8 @@ async function replayChain(
     await applyEvents(client, page);
     events += page.length;
     progress({ phase: "replaying", fromBlock: target.startBlock, block: to, toBlock, events });
-    if (logs.length < LOGS_PER_PAGE / 4) span *= 2;
+    if (logs.length < LOGS_PER_PAGE / 2) span = Math.min(MAX_SPAN, span * 2);
+    else if (logs.length > LOGS_PER_PAGE) span = Math.max(1, Math.floor(span / 2));
     from = to + 1;
   }
   return events;
