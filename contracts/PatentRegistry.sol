@@ -53,9 +53,15 @@ contract PatentRegistry is ERC721, IPatentRegistry {
         );
         require(metadataHash != 0 && certificateHash != 0, PatentRegistryMissingDocumentHash());
         patentId = PatentNumber.idOf(normal);
-        require(_patents[patentId].status == PatentStatus.None, PatentRegistryAlreadyRegistered(patentId));
-
         Patent storage patent = _patents[patentId];
+        // A rejected registration left the number free: the register keeps only the rejection's event.
+        PatentStatus status = patent.status;
+        require(
+            status == PatentStatus.None || status == PatentStatus.Rejected,
+            PatentRegistryAlreadyRegistered(patentId)
+        );
+        if (status == PatentStatus.Rejected) delete _patents[patentId];
+
         patent.metadataHash = metadataHash;
         patent.status = PatentStatus.Registered;
         patent.kind = kind;
@@ -85,8 +91,11 @@ contract PatentRegistry is ERC721, IPatentRegistry {
     }
 
     /// @inheritdoc IPatentRegistry
+    /// @dev The token is burnt: whoever registered a number that is not theirs keeps nothing, and the
+    ///      number's rightful holder can register it.
     function rejectPatent(uint256 patentId, bytes32 reasonHash) external onlyActiveRole(Roles.IPOFFICE) {
         _patentIn(patentId, _bit(PatentStatus.Registered)).status = PatentStatus.Rejected;
+        _burn(patentId);
         emit PatentRejected(patentId, msg.sender, reasonHash);
     }
 

@@ -160,6 +160,56 @@ describe("PatentRegistry", () => {
       expect((await p.registry.getPatent(b)).status).to.equal(PatentStatus.Rejected);
     });
 
+    it("a rejected registration frees the number: the squatter keeps nothing, the holder registers it (SPEC 8)", async () => {
+      const p = await loadFixture(deployPlatform);
+      const number = patentNumber(770_001, "1");
+      const now = BigInt(await time.latest());
+      const register = (as: typeof p.ent1, metadata: string) =>
+        p.registry
+          .connect(as)
+          .registerPatent(number, PatentKind.Invention, now - YEAR, now + 10n * YEAR, hash(metadata), hash("c"));
+      await register(p.ent2, "squatter's record");
+      const id = await p.registry.patentIdOf(number);
+      await expect(register(p.ent1, "holder's record"))
+        .to.be.revertedWithCustomError(p.registry, "PatentRegistryAlreadyRegistered")
+        .withArgs(id);
+
+      await expect(p.registry.connect(p.ipoffice).rejectPatent(id, hash("not the holder")))
+        .to.emit(p.registry, "Transfer")
+        .withArgs(p.ent2.address, ethers.ZeroAddress, id)
+        .and.to.emit(p.registry, "PatentRejected");
+      expect(await p.registry.balanceOf(p.ent2.address)).to.equal(0n);
+      await expect(p.registry.ownerOf(id)).to.be.revertedWithCustomError(p.registry, "ERC721NonexistentToken");
+      expect((await p.registry.getPatent(id)).status).to.equal(PatentStatus.Rejected);
+      await expect(p.registry.connect(p.ent2).transferFrom(p.ent2.address, p.ent1.address, id)).to.be.reverted;
+
+      await expect(register(p.ent1, "holder's record"))
+        .to.emit(p.registry, "PatentRegistered")
+        .withArgs(
+          id,
+          p.ent1.address,
+          number,
+          PatentKind.Invention,
+          now - YEAR,
+          now + 10n * YEAR,
+          hash("holder's record"),
+          hash("c"),
+        );
+      expect(await p.registry.ownerOf(id)).to.equal(p.ent1.address);
+      const record = await p.registry.getPatent(id);
+      expect([record.status, record.metadataHash, record.feePaidUntil, record.appraisalCount]).to.deep.equal([
+        PatentStatus.Registered,
+        hash("holder's record"),
+        0n,
+        0n,
+      ]);
+      // Registered again, it is an ordinary registration: verified, then never free again.
+      await p.registry.connect(p.ipoffice).verifyPatent(id, now + YEAR);
+      await expect(register(p.ent2, "again"))
+        .to.be.revertedWithCustomError(p.registry, "PatentRegistryAlreadyRegistered")
+        .withArgs(id);
+    });
+
     it("names an unknown patent", async () => {
       const p = await loadFixture(deployPlatform);
       await expect(p.registry.connect(p.ipoffice).verifyPatent(7n, 1n))
@@ -309,6 +359,8 @@ describe("PatentRegistry", () => {
       event: string;
       allowed: bigint[];
       send: (p: Platform, id: bigint) => Promise<unknown>;
+      /** ERC-721 events the action emits before its domain event (a rejection burns the token). */
+      tokenEvents?: string[];
     };
     const actions: Action[] = [
       {
@@ -320,6 +372,7 @@ describe("PatentRegistry", () => {
       {
         name: "rejectPatent",
         event: "PatentRejected",
+        tokenEvents: ["Transfer"],
         allowed: [PatentStatus.Registered],
         send: (p, id) => p.registry.connect(p.ipoffice).rejectPatent(id, hash("r")),
       },
@@ -372,7 +425,7 @@ describe("PatentRegistry", () => {
             const names = (receipt as { logs: { topics: string[]; data: string }[] }).logs
               .map((log) => p.registry.interface.parseLog(log)?.name)
               .filter(Boolean);
-            expect(names).to.deep.equal([action.event]);
+            expect(names).to.deep.equal([...(action.tokenEvents ?? []), action.event]);
           } else {
             await expect(action.send(p, id))
               .to.be.revertedWithCustomError(p.registry, "PatentRegistryUnexpectedPatentState")

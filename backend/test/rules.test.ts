@@ -225,6 +225,28 @@ describe("business rules", () => {
     });
   });
 
+  describe("a rejected registration frees its number (SPEC 8)", () => {
+    it("ent2 registers ent1's number, the IP office rejects it, and ent1 registers it as its own", async () => {
+      const squatted = await patentBody();
+      const number = squatted.number;
+      expectStatus(await ent2.post("/patents", squatted), 201);
+      expectStatus(await ipoffice.post(`/patents/${number}/reject`, { reason: "not the holder of record" }), 200);
+
+      const rightful = await patentBody({ number, title: "The holder's own record" });
+      const registered = expectStatus(await ent1.post("/patents", rightful), 201).body;
+      expect(registered).toMatchObject({
+        id: number,
+        status: "registered",
+        ownerOrgId: world.orgIds.ent1,
+        title: "The holder's own record",
+      });
+      // The squatter keeps nothing, and sees nothing of the holder's record.
+      expect((await ent2.get(`/patents/${number}`)).status).toBe(404);
+      expect(expectStatus(await ent1.get(`/patents/${number}`), 200).body.ownerOrgId).toBe(world.orgIds.ent1);
+      expect(expectStatus(await regulator.get("/audit/verify"), 200).body.mismatches).toEqual([]);
+    });
+  });
+
   describe("a malformed patent number is a 400", () => {
     const watch = ["/patents?limit=200"];
 

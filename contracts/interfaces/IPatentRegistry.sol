@@ -58,7 +58,7 @@ interface IPatentRegistryErrors is IPatentRegistryTypes {
     error PatentRegistryWrongCheckDigit(string number, bytes1 expected);
     /// @notice The declared kind differs from the kind the number's fifth digit gives.
     error PatentRegistryKindMismatch(string number, PatentKind declared, PatentKind fromNumber);
-    /// @notice A patent with this number is already on the ledger.
+    /// @notice A patent with this number is already on the ledger (a rejected registration does not count).
     error PatentRegistryAlreadyRegistered(uint256 patentId);
     error PatentRegistryUnknownPatent(uint256 patentId);
     /// @notice The patent is in `current`; the action needs one of the states set in the `expectedStates` bitmap.
@@ -133,6 +133,8 @@ interface IPatentRegistry is IPatentRegistryErrors, IPatentRegistryEvents {
     /// @notice IP office: the record matches the official register; `feePaidUntil` is the annual-fee date.
     function verifyPatent(uint256 patentId, uint32 feePaidUntil) external;
 
+    /// @notice IP office: the registration is not in the official register. Its token is burnt and the
+    ///         number is free again, so a squatter keeps nothing and the rightful holder can register.
     function rejectPatent(uint256 patentId, bytes32 reasonHash) external;
 
     /// @notice IP office: the patent was invalidated or terminated. Not while pledged.

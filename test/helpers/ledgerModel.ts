@@ -421,7 +421,9 @@ export class LedgerModel {
     if (parsed.kind !== kind) return refuse("declared kind differs from the number's");
     if (!(grantDate <= this.now && this.now < expiryDate)) return refuse("invalid dates");
     if (metadataHash === ethers.ZeroHash || certificateHash === ethers.ZeroHash) return refuse("missing document hash");
-    if (this.patents.has(parsed.id)) return refuse("number already registered");
+    // SPEC 8: a rejected registration frees its number.
+    if (this.patents.has(parsed.id) && this.patents.get(parsed.id)!.status !== PatentStatus.Rejected)
+      return refuse("number already registered");
     const patent: PatentModel = {
       id: parsed.id,
       number: parsed.normal,
@@ -473,7 +475,9 @@ export class LedgerModel {
   rejectPatent(sender: string, patentId: bigint): Verdict {
     const patent = this.gate(sender, "ipoffice") ?? this.patentIn(patentId, [PatentStatus.Registered]);
     if ("ok" in patent) return patent;
-    return accept("PatentRejected", ["patentId", patentId], () => (patent.status = PatentStatus.Rejected));
+    // The token is burnt: nobody holds it, nobody is approved for it.
+    const apply = () => Object.assign(patent, { status: PatentStatus.Rejected, approved: ethers.ZeroAddress });
+    return accept("PatentRejected", ["patentId", patentId], apply);
   }
 
   /** SPEC: a pledged patent cannot be revoked; the contract revokes only verified ones. */
@@ -520,7 +524,7 @@ export class LedgerModel {
   transferPatent(sender: string, from: string, to: string, patentId: bigint): Verdict {
     const patent = this.patents.get(patentId);
     if (this.paused) return refuse("platform paused");
-    if (!patent) return refuse("unknown token");
+    if (!patent || !hasToken(patent)) return refuse("unknown token");
     if (to === ethers.ZeroAddress) return refuse("zero receiver");
     if (patent.status === PatentStatus.Pledged) return refuse("pledged patents cannot be transferred");
     if (!this.mayMove(patent, sender)) return refuse("sender is neither the owner nor approved");
@@ -533,7 +537,7 @@ export class LedgerModel {
   approve(sender: string, to: string, patentId: bigint): Verdict {
     const patent = this.patents.get(patentId);
     if (this.paused) return refuse("platform paused");
-    if (!patent) return refuse("unknown token");
+    if (!patent || !hasToken(patent)) return refuse("unknown token");
     if (sender !== patent.owner && !this.isOperator(patent.owner, sender)) return refuse("invalid approver");
     return accept("Approval", ["tokenId", patentId], () => (patent.approved = to), {
       owner: patent.owner,
@@ -897,4 +901,9 @@ function newLoan(
     fundShareBps: 0n,
     history: [LoanStatus.Applied],
   };
+}
+
+/** Whether a patent's token exists: a rejected registration's is burnt. */
+export function hasToken(patent: PatentModel): boolean {
+  return patent.status !== PatentStatus.Rejected;
 }

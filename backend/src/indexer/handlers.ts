@@ -441,9 +441,17 @@ const patents: Record<string, Handler> = {
     const ownerOrg = await ctx.orgOf(owner as string);
     const metadata = await ctx.recordText(event.args.metadataHash as string);
     await ctx.db.query(
+      // A number whose registration was rejected is registered afresh: the new record replaces the old.
       `insert into patents (id, token_id, kind, status, owner_address, owner_org_id, title, grant_date, expiry_date,
          metadata_hash, certificate_sha256, registered_at, tx_hash, block_number)
-       values ($1, $2, $3, 'registered', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+       values ($1, $2, $3, 'registered', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       on conflict (id) do update set kind = excluded.kind, status = 'registered',
+         owner_address = excluded.owner_address, owner_org_id = excluded.owner_org_id, title = excluded.title,
+         grant_date = excluded.grant_date, expiry_date = excluded.expiry_date, fee_paid_until = null,
+         preserved = false, invalidation_pending = false, loan_id = null, metadata_hash = excluded.metadata_hash,
+         certificate_sha256 = excluded.certificate_sha256, registered_at = excluded.registered_at,
+         tx_hash = excluded.tx_hash, block_number = excluded.block_number
+       where patents.status = 'rejected'`,
       [
         number,
         text(patentId),
@@ -549,7 +557,9 @@ const patents: Record<string, Handler> = {
     const { from, to, tokenId } = ctx.event.args;
     const id = await ctx.patentIdOf(tokenId as bigint);
     const minted = BigInt(from as string) === 0n;
-    if (!minted) {
+    // Burnt with a rejected registration: the record keeps who registered it.
+    const burnt = BigInt(to as string) === 0n;
+    if (!minted && !burnt) {
       const owner = await ctx.orgOf(to as string);
       await setPatents(ctx, [id], { owner_address: lower(to), owner_org_id: owner?.id ?? null });
     }

@@ -73,7 +73,10 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
           },
         );
       }
-      const existing = await ctx.db.query("select 1 from patents where id = $1", [parsed.normal]);
+      // A rejected registration does not count: the number is free again (SPEC 8).
+      const existing = await ctx.db.query("select 1 from patents where id = $1 and status <> 'rejected'", [
+        parsed.normal,
+      ]);
       if (existing.rows[0]) {
         throw conflict("PATENT_ALREADY_REGISTERED", `patent ${parsed.normal} is already on the ledger`, {
           number: parsed.normal,
@@ -173,7 +176,12 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
     },
   );
   for (const [path, method, summary, from] of [
-    ["reject", "rejectPatent", "Reject a patent record", ["registered"]],
+    [
+      "reject",
+      "rejectPatent",
+      "Reject a patent record: its token is burnt and the number is free to register again",
+      ["registered"],
+    ],
     ["revoke", "revokePatent", "Revoke a patent (invalidated or terminated)", ["verified"]],
   ] as const) {
     ipOfficeAction(path, summary, Reason, async (tokenId, body: z.infer<typeof Reason>, patent) => {
