@@ -14,6 +14,10 @@ import {Roles} from "./libraries/Roles.sol";
 ///         buyer on disposal; a pledged patent cannot be transferred. Roles and the pause live in
 ///         the finance core, which this registry asks.
 contract PatentRegistry is ERC721, IPatentRegistry {
+    /// @notice Only a patent's newest appraisals count, so no call's gas grows with how many were ever
+    ///         recorded: the newest unexpired of these many (older ones stand superseded).
+    uint32 public constant APPRAISAL_WINDOW = 8;
+
     address private immutable _finance;
 
     mapping(uint256 patentId => Patent) private _patents;
@@ -226,7 +230,9 @@ contract PatentRegistry is ERC721, IPatentRegistry {
     /// @inheritdoc IPatentRegistry
     function currentAppraisal(uint256 patentId) public view returns (bool found, uint32 index, uint96 value) {
         mapping(uint32 => Appraisal) storage appraisals = _appraisals[patentId];
-        for (uint32 i = _patents[patentId].appraisalCount; i > 0; --i) {
+        uint32 count = _patents[patentId].appraisalCount;
+        uint32 oldest = count > APPRAISAL_WINDOW ? count - APPRAISAL_WINDOW : 0;
+        for (uint32 i = count; i > oldest; --i) {
             Appraisal storage appraisal = appraisals[i - 1];
             if (block.timestamp <= appraisal.validUntil) return (true, i - 1, appraisal.value);
         }

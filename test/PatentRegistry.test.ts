@@ -1,7 +1,17 @@
 import { expect } from "chai";
 import { ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
-import { DAY, YEAR, deployPlatform, hash, loanIn, nextNumber, registerPatent, type Platform } from "./helpers/fixtures";
+import {
+  DAY,
+  YEAR,
+  createProduct,
+  deployPlatform,
+  hash,
+  loanIn,
+  nextNumber,
+  registerPatent,
+  type Platform,
+} from "./helpers/fixtures";
 import { LoanStatus, PatentKind, PatentStatus, stateBits } from "./helpers/enums";
 import { checkDigit, informal, patentNumber } from "./helpers/patentNumber";
 
@@ -233,6 +243,48 @@ describe("PatentRegistry", () => {
   });
 
   describe("appraisals (SPEC 2)", () => {
+    /** `count` appraisals of 1 fen that expire in a day, recorded one after another. */
+    const shortLived = async (p: Platform, id: bigint, count: number) => {
+      const now = BigInt(await time.latest());
+      for (let i = 0; i < count; i++) {
+        await p.registry.connect(p.appraiser).recordAppraisal(id, 1n, now + DAY + BigInt(i), hash(`short ${i}`));
+      }
+    };
+
+    it("counts the newest unexpired of the 8 newest appraisals: 8 newer ones supersede an older one", async () => {
+      const p = await loadFixture(deployPlatform);
+      const window = Number(await p.registry.APPRAISAL_WINDOW());
+      expect(window).to.equal(8);
+      const kept = await registerPatent(p); // one appraisal, valid for a year
+      const superseded = await registerPatent(p);
+      await shortLived(p, kept, window - 1);
+      await shortLived(p, superseded, window);
+      await time.increase(2n * DAY);
+      // The year-long appraisal is among the 8 newest of `kept`, and past them for `superseded`.
+      expect((await p.registry.currentAppraisal(kept))[0]).to.equal(true);
+      expect(await p.registry.currentAppraisal(superseded)).to.deep.equal([false, 0n, 0n]);
+      expect(await p.registry.appraisedTotal([kept, superseded])).to.equal(10_000_000_00n);
+    });
+
+    it("approveLoan's gas stops growing at 8 appraisals of a patent: the same at 1,000 (SPEC 8)", async () => {
+      const gasAt = async (appraisals: number) => {
+        const p = await loadFixture(deployPlatform);
+        const crowded = await registerPatent(p);
+        await shortLived(p, crowded, appraisals);
+        const productId = await createProduct(p);
+        const patentIds = [crowded, await registerPatent(p)];
+        await p.finance.connect(p.ent1).applyForLoan(productId, patentIds, 2_000_000_00n, 365n, hash("purpose"));
+        const loanId = await p.finance.loanCount();
+        await time.increase(2n * DAY);
+        const approval = await p.finance.connect(p.bank1).approveLoan(loanId, 2_000_000_00n, 600n, 365n);
+        return (await approval.wait())!.gasUsed;
+      };
+      // Each expired appraisal in the window costs one storage read; past the window, none.
+      const [one, window, thousand] = [await gasAt(1), await gasAt(8), await gasAt(1_000)];
+      expect(thousand).to.equal(window, `approveLoan: ${window} gas at 8 appraisals, ${thousand} at 1,000`);
+      expect(window - one).to.be.at.most(7n * 2_600n, `approveLoan: ${one} gas at 1 appraisal, ${window} at 8`);
+    });
+
     it("counts the newest unexpired appraisal", async () => {
       const p = await loadFixture(deployPlatform);
       const id = await registerPatent(p, { value: 0n });

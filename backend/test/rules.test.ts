@@ -623,4 +623,31 @@ describe("business rules", () => {
       expect(events.items[0]).toMatchObject({ kind: "LoanDefaulted", txHash: defaulted.txHash });
     });
   });
+
+  describe("only a patent's 8 newest appraisals count, as on chain (SPEC 8)", () => {
+    it("8 newer appraisals, expired, supersede a valid older one: no current value, and it needs appraising", async () => {
+      const crowded = await collateral(ent1);
+      const now = await chainSeconds();
+      for (let i = 0; i < 8; i++) {
+        expectStatus(
+          await world.clients.appraiser1.post(`/patents/${crowded}/appraisals`, {
+            value: 1,
+            validUntil: isoDaysFrom(now, 1),
+            report: document(`short-${i}.pdf`, 64),
+          }),
+          201,
+        );
+      }
+      expectStatus(await platform.admin.post("/dev/advance-time", { seconds: 2 * DAY }), 200);
+      const patent = expectStatus(await regulator.get(`/patents/${crowded}`), 200).body;
+      expect(patent.appraisals).toHaveLength(9);
+      expect(patent.currentValue).toBeNull();
+      expect(patent.appraisals.filter((appraisal: { current: boolean }) => appraisal.current)).toEqual([]);
+      const queue = expectStatus(
+        await world.clients.appraiser1.get("/patents?needsAppraisal=true&limit=200"),
+        200,
+      ).body;
+      expect(queue.items.map((item: { id: string }) => item.id)).toContain(crowded);
+    });
+  });
 });

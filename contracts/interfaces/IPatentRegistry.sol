@@ -180,7 +180,8 @@ interface IPatentRegistry is IPatentRegistryErrors, IPatentRegistryEvents {
 
     function getAppraisal(uint256 patentId, uint32 index) external view returns (Appraisal memory);
 
-    /// @notice The value of the newest appraisal still valid now; `found` is false when none is.
+    /// @notice The value of the newest appraisal still valid now among the patent's APPRAISAL_WINDOW (8)
+    ///         newest; `found` is false when none is.
     function currentAppraisal(uint256 patentId) external view returns (bool found, uint32 index, uint96 value);
 
     /// @notice Sum of the current appraisals of `patentIds`. A patent adds 0 when it has no valid

@@ -17,6 +17,8 @@ const PENALTY_RATE_BPS = 15_000n;
 const MAX_PATENTS_PER_LOAN = 10;
 /** The largest product a bank may publish (PledgeFinance.MAX_AMOUNT): ¥10 trillion. */
 export const MAX_AMOUNT = 10n ** 15n;
+/** PatentRegistry.APPRAISAL_WINDOW: how many of a patent's newest appraisals count. */
+export const APPRAISAL_WINDOW = 8;
 const MAX_TERM_DAYS = 7_300n;
 const MAX_REGISTRATION_NO_LENGTH = 64;
 
@@ -252,9 +254,13 @@ export class LedgerModel {
     return id >= 1n && id <= BigInt(this.products.length) ? this.products[Number(id) - 1] : undefined;
   }
 
-  /** The newest appraisal still valid now (SPEC: "the newest unexpired appraisal counts"). */
+  /**
+   * The newest appraisal still valid now (SPEC: "the newest unexpired appraisal counts") among the
+   * APPRAISAL_WINDOW newest: older ones stand superseded, so no call's gas grows with their number.
+   */
   currentAppraisal(patent: PatentModel): bigint {
-    for (let i = patent.appraisals.length - 1; i >= 0; i--) {
+    const oldest = Math.max(0, patent.appraisals.length - APPRAISAL_WINDOW);
+    for (let i = patent.appraisals.length - 1; i >= oldest; i--) {
       if (this.now <= patent.appraisals[i].validUntil) return patent.appraisals[i].value;
     }
     return 0n;

@@ -50,3 +50,13 @@ export const UINT32_MAX = 2 ** 32 - 1;
 export const UINT96_MAX = 2n ** 96n - 1n;
 export const MAX_PATENTS_PER_LOAN = 10;
 export const DAY_SECONDS = 86_400;
+
+/**
+ * PatentRegistry.APPRAISAL_WINDOW: only a patent's newest appraisals count (the newest unexpired of
+ * them), so no call on chain costs more the more appraisals were ever recorded.
+ */
+export const APPRAISAL_WINDOW = 8;
+
+/** SQL: appraisal `alias` is among its patent's APPRAISAL_WINDOW newest. */
+export const inAppraisalWindow = (alias: string) =>
+  `${alias}.index > (select max(w.index) from appraisals w where w.patent_id = ${alias}.patent_id) - ${APPRAISAL_WINDOW}`;

@@ -30,6 +30,15 @@ describe("currentAppraisal", () => {
   });
 
   it("is nothing without appraisals", () => expect(currentAppraisal(patent(), NOW)).toBeUndefined());
+
+  it("looks only at the 8 newest appraisals, as the chain does: 8 newer ones supersede an older one", () => {
+    const expired = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => appraisal(from + i, "1", NOW - 1));
+    const kept = patent({ appraisals: [appraisal(0, "500", NOW + DAY), ...expired(1, 7)] });
+    const superseded = patent({ appraisals: [appraisal(0, "500", NOW + DAY), ...expired(1, 8)] });
+    expect(currentAppraisal(kept, NOW)?.value).toBe("500");
+    expect(currentAppraisal(superseded, NOW)).toBeUndefined();
+  });
 });
 
 describe("appraisedTotal", () => {

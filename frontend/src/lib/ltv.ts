@@ -22,10 +22,18 @@ const STANDING = new Set(["verified", "pledged"]);
 
 const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
-/** The newest appraisal still valid at `now` (seconds), as the chain reads it: valid while now <= validUntil. */
+/** PatentRegistry.APPRAISAL_WINDOW: only a patent's newest appraisals count. */
+export const APPRAISAL_WINDOW = 8;
+
+/**
+ * The newest appraisal still valid at `now` (seconds) among the patent's APPRAISAL_WINDOW newest, as
+ * the chain reads it: valid while now <= validUntil.
+ */
 export function currentAppraisal(patent: PatentForLtv, now: number): AppraisalForLtv | undefined {
+  const newestIndex = Math.max(-1, ...patent.appraisals.map((appraisal) => appraisal.index));
   let newest: AppraisalForLtv | undefined;
   for (const appraisal of patent.appraisals) {
+    if (appraisal.index <= newestIndex - APPRAISAL_WINDOW) continue;
     if (seconds(appraisal.validUntil) >= now && (!newest || appraisal.index > newest.index)) newest = appraisal;
   }
   return newest;

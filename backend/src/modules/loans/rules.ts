@@ -4,7 +4,7 @@
  * message, never the guard.
  */
 import type { AppContext } from "../../context.js";
-import { DAY_SECONDS } from "../../domain/ledger.js";
+import { DAY_SECONDS, inAppraisalWindow } from "../../domain/ledger.js";
 import { conflict } from "../../errors.js";
 import type { Loan } from "./repository.js";
 
@@ -27,6 +27,7 @@ export async function appraisedTotal(ctx: AppContext, patentIds: string[], now: 
   const { rows } = await ctx.db.query<{ total: string | null }>(
     `select sum(current.value)::text as total from patents p
        cross join lateral (select a.value from appraisals a where a.patent_id = p.id and a.valid_until >= to_timestamp($2)
+                              and ${inAppraisalWindow("a")}
                             order by a.index desc limit 1) current
       where p.id = any($1) and p.status in ('verified', 'pledged') and p.expiry_date >= to_timestamp($2)`,
     [patentIds, Number(now)],

@@ -5,7 +5,7 @@ import { notFound } from "../../errors.js";
 import type { Caller } from "../../http/auth.js";
 import { DateOut, MoneyOut, z } from "../../http/schemas.js";
 import { normalisePatentNumber } from "../../domain/patentNumber.js";
-import { PATENT_KINDS, PATENT_STATUSES } from "../../domain/ledger.js";
+import { APPRAISAL_WINDOW, inAppraisalWindow, PATENT_KINDS, PATENT_STATUSES } from "../../domain/ledger.js";
 import { AuditEventOut, historyOf } from "../audit/events.js";
 import { patentScope } from "../scope.js";
 
@@ -96,9 +96,12 @@ function patentOut(row: Row, appraisals: Row[], now: bigint) {
     txHash: appraisal.tx_hash as string,
     blockNumber: Number(appraisal.block_number),
   }));
-  // The newest unexpired appraisal counts (SPEC section 2).
+  // The newest unexpired appraisal counts (SPEC section 2), among the newest APPRAISAL_WINDOW.
   const nowMs = Number(now) * 1000;
-  const current = [...list].reverse().find((appraisal) => Date.parse(appraisal.validUntil) >= nowMs);
+  const current = [...list]
+    .sort((a, b) => b.index - a.index)
+    .slice(0, APPRAISAL_WINDOW)
+    .find((appraisal) => Date.parse(appraisal.validUntil) >= nowMs);
   if (current) current.current = true;
   return {
     id: row.id as string,
@@ -153,7 +156,8 @@ export async function listPatents(ctx: AppContext, caller: Caller, query: z.infe
   if (query.needsAppraisal === "true") {
     add(
       (n) =>
-        `p.status in ('verified', 'pledged') and not exists (select 1 from appraisals a where a.patent_id = p.id and a.valid_until >= to_timestamp($${n}))`,
+        `p.status in ('verified', 'pledged') and not exists (select 1 from appraisals a where a.patent_id = p.id
+           and a.valid_until >= to_timestamp($${n}) and ${inAppraisalWindow("a")})`,
       Number(now),
     );
   }
