@@ -163,6 +163,12 @@ const ENDPOINTS: readonly Endpoint[] = [
   { method: "GET", path: "/patents", allowed: PATENT_READERS, request: () => ({ path: "/patents" }) },
   {
     method: "GET",
+    path: "/patents/:id/encumbrance",
+    allowed: ["bank"],
+    request: (f) => ({ path: `/patents/${f.patentId}/encumbrance` }),
+  },
+  {
+    method: "GET",
     path: "/patents/:id",
     allowed: PATENT_READERS,
     request: (f) => ({ path: `/patents/${f.patentId}` }),

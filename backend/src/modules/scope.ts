@@ -37,6 +37,20 @@ export function patentScope(caller: Caller, alias: string, next: number): Condit
   }
 }
 
+/**
+ * SQL: the id of the loan holding patent `alias`, as the caller may see it; null when that loan is
+ * outside the caller's loans (a bank never learns another bank's loan id from a patent it saw in
+ * its own application before).
+ */
+export function visibleLoanId(caller: Caller, alias: string, next: number): Condition {
+  const held = loanScope(caller, "vl", next);
+  if (held.sql === "true") return { sql: `${alias}.loan_id`, params: [] };
+  return {
+    sql: `(select vl.id from loans vl where vl.id = ${alias}.loan_id and ${held.sql})`,
+    params: held.params,
+  };
+}
+
 /** `l` is a loans row. */
 export function loanScope(caller: Caller, alias: string, next: number): Condition {
   switch (caller.role) {

@@ -7,7 +7,7 @@ import { DateOut, MoneyOut, z } from "../../http/schemas.js";
 import { normalisePatentNumber } from "../../domain/patentNumber.js";
 import { APPRAISAL_WINDOW, inAppraisalWindow, PATENT_KINDS, PATENT_STATUSES } from "../../domain/ledger.js";
 import { AuditEventOut, historyOf } from "../audit/events.js";
-import { patentScope } from "../scope.js";
+import { patentScope, visibleLoanId } from "../scope.js";
 
 export const AppraisalOut = z
   .object({
@@ -120,7 +120,8 @@ function patentOut(row: Row, appraisals: Row[], now: bigint) {
     },
     appraisals: list,
     currentValue: current?.value ?? null,
-    loanId: (row.loan_id as string | null) ?? null,
+    // The holding loan only when the caller may see it (scope.ts, visibleLoanId).
+    loanId: (row.visible_loan_id as string | null) ?? null,
     certificateSha256: hex(row.certificate_sha256 as Buffer),
     metadataHash: hex(row.metadata_hash as Buffer),
     tokenId: String(row.token_id),
@@ -142,7 +143,8 @@ async function appraisalsOf(ctx: AppContext, ids: string[]) {
 
 export async function listPatents(ctx: AppContext, caller: Caller, query: z.infer<typeof PatentQuery>) {
   const scope = patentScope(caller, "p", 1);
-  const params: unknown[] = [...scope.params];
+  const loan = visibleLoanId(caller, "p", scope.params.length + 1);
+  const params: unknown[] = [...scope.params, ...loan.params];
   const where = [scope.sql];
   const add = (sql: (n: number) => string, value: unknown) => {
     params.push(value);
@@ -164,7 +166,7 @@ export async function listPatents(ctx: AppContext, caller: Caller, query: z.infe
   params.push(query.limit, query.offset);
   const { rows, total } = await pageOf(
     ctx.db,
-    `select p.*, count(*) over () as total from patents p where ${where.join(" and ")}
+    `select p.*, ${loan.sql} as visible_loan_id, count(*) over () as total from patents p where ${where.join(" and ")}
       order by ${SORTS[query.sort]} limit $${params.length - 1} offset $${params.length}`,
     params,
   );
@@ -182,10 +184,11 @@ export async function listPatents(ctx: AppContext, caller: Caller, query: z.infe
 export async function getPatent(ctx: AppContext, caller: Caller | null, written: string) {
   const id = normalisePatentNumber(written);
   const scope = caller ? patentScope(caller, "p", 2) : { sql: "true", params: [] };
-  const { rows } = await ctx.db.query(`select p.* from patents p where p.id = $1 and ${scope.sql}`, [
-    id,
-    ...scope.params,
-  ]);
+  const loan = caller ? visibleLoanId(caller, "p", 2 + scope.params.length) : { sql: "p.loan_id", params: [] };
+  const { rows } = await ctx.db.query(
+    `select p.*, ${loan.sql} as visible_loan_id from patents p where p.id = $1 and ${scope.sql}`,
+    [id, ...scope.params, ...loan.params],
+  );
   if (!rows[0]) throw notFound("patent", written);
   const now = await ctx.chain.now().catch(() => BigInt(Math.floor(Date.now() / 1000)));
   const appraisals = await appraisalsOf(ctx, [id]);
@@ -195,4 +198,30 @@ export async function getPatent(ctx: AppContext, caller: Caller | null, written:
 export async function getPatentDetail(ctx: AppContext, caller: Caller, written: string) {
   const patent = await getPatent(ctx, caller, written);
   return { ...patent, history: await historyOf(ctx.db, "patent", patent.id, caller) };
+}
+
+export const EncumbranceOut = z
+  .object({
+    number: z.string(),
+    pledged: z.boolean().describe("pledged under a loan (质押), whichever bank's"),
+    inApplication: z.boolean().describe("named in a loan application not yet pledged, whichever bank's"),
+  })
+  .openapi("Encumbrance");
+
+/**
+ * The one bit every bank needs against 一权多押: whether a patent is pledged or in an application,
+ * never to whom, for which loan or for how much. A number not on the ledger is a 404.
+ */
+export async function encumbranceOf(ctx: AppContext, number: string) {
+  const { rows } = await ctx.db.query<{ status: string; loan_id: string | null }>(
+    "select status, loan_id from patents where id = $1 and status <> 'rejected'",
+    [number],
+  );
+  const patent = rows[0];
+  if (!patent) throw notFound("patent", number);
+  return {
+    number,
+    pledged: patent.status === "pledged",
+    inApplication: patent.loan_id !== null && patent.status !== "pledged",
+  };
 }

@@ -10,7 +10,16 @@ import type { Api } from "../../http/route.js";
 import { IsoDate, PositiveMoney, Reason, Text, Upload, withTx, z } from "../../http/schemas.js";
 import { prepareDocument, saveDocument } from "../documents/store.js";
 import { PATENT_READERS } from "../scope.js";
-import { getPatent, getPatentDetail, listPatents, PatentDetailOut, PatentOut, PatentQuery } from "./repository.js";
+import {
+  encumbranceOf,
+  EncumbranceOut,
+  getPatent,
+  getPatentDetail,
+  listPatents,
+  PatentDetailOut,
+  PatentOut,
+  PatentQuery,
+} from "./repository.js";
 
 const NewPatent = z
   .object({
@@ -125,6 +134,27 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
     query: PatentQuery,
     response: z.object({ items: z.array(PatentOut), total: z.number() }),
     handler: ({ query, caller }) => listPatents(ctx, caller, query),
+  });
+
+  api.add({
+    method: "get",
+    path: "/patents/:id/encumbrance",
+    summary: "Whether a patent is pledged or in a loan application, whichever bank's (never whose or how much)",
+    tag: "patents",
+    access: ["bank"],
+    params: PatentParams,
+    errors: [400, 404],
+    response: EncumbranceOut,
+    handler: ({ params }) => {
+      const parsed = parsePatentNumber(params.id);
+      if (!parsed.ok) {
+        throw badRequest("INVALID_PATENT_NUMBER", describeNumberProblem(parsed), {
+          number: params.id,
+          problem: parsed.problem,
+        });
+      }
+      return encumbranceOf(ctx, parsed.normal);
+    },
   });
 
   api.add({

@@ -21,6 +21,7 @@ import {
   PatentQueueFigure,
   UsersFigure,
 } from "./figures";
+import { EncumbranceCheck } from "./EncumbranceCheck";
 import { FundCapacity } from "./FundCapacity";
 
 /** One figure's place: a full row on a phone, two or four to a row on wider screens (three quarters when wide). */
@@ -125,6 +126,9 @@ function BankWorkbench({ orgId }: SectionProps) {
       <Cell>
         <MyProductsFigure orgId={orgId} />
       </Cell>
+      <Col xs={24}>
+        <EncumbranceCheck />
+      </Col>
     </Row>
   );
 }

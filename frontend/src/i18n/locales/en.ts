@@ -60,6 +60,17 @@ export const en: Messages = {
     sessionExpired: "Your session has expired; please sign in again",
     signedInAs: "{{username}} ({{role}})",
   },
+  encumbrance: {
+    title: "Is this patent already pledged?",
+    intro:
+      "Before lending, ask whether a patent is pledged or in a loan application at any bank. The answer never says which bank, which loan or how much.",
+    label: "Patent number",
+    search: "Check",
+    pledged: "{{number}} is pledged under a loan.",
+    inApplication: "{{number}} is in a loan application.",
+    free: "{{number}} is neither pledged nor in an application.",
+    unknown: "{{number}} is not on the ledger.",
+  },
   home: {
     welcome: "Welcome, {{username}}",
     organisation: "Organisation",

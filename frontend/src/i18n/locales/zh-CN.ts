@@ -59,6 +59,16 @@ export const zhCN = {
     sessionExpired: "登录已过期，请重新登录",
     signedInAs: "{{username}}（{{role}}）",
   },
+  encumbrance: {
+    title: "专利是否已被质押？",
+    intro: "放贷前可查询某项专利是否已在任何银行质押或处于贷款申请中。结果不会透露是哪家银行、哪笔贷款或金额。",
+    label: "专利号",
+    search: "查询",
+    pledged: "{{number}} 已质押。",
+    inApplication: "{{number}} 正处于贷款申请中。",
+    free: "{{number}} 既未质押，也不在贷款申请中。",
+    unknown: "账本上没有 {{number}}。",
+  },
   home: {
     welcome: "欢迎，{{username}}",
     organisation: "所属机构",
