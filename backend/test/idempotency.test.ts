@@ -1,5 +1,5 @@
 /**
- * The Idempotency-Key header on every signed-in write (README, "Idempotency keys"): a retry with
+ * The Idempotency-Key header on every signed-in write (docs/api.md, "Idempotency keys"): a retry with
  * the same key replays the first result and has no second effect on the ledger or the audit
  * trail; the same key on another request is a 422; concurrent requests with one key run once; a
  * refused request frees its key; keys are per user, checked for shape, expire, and are kept in

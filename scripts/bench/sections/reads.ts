@@ -129,7 +129,7 @@ export const reads: Section = async (context) => {
         `A p99 of ${AUDIT_P99_TARGET_MS} ms at ${CONNECTIONS} connections needs at least ${needed.toLocaleString("en")} ` +
         `requests/s, more than the one-query baseline reached here (${round(baseline.requestsPerSecond)}), so no ` +
         "query plan alone meets it on this machine: it takes more cores or API instances (the API scales out, " +
-        "README: How it scales out) and less work per request (see above). The query itself " +
+        "docs/architecture.md: How it scales out) and less work per request (see above). The query itself " +
         "was made independent of the trail's size by migration 008 (the time window read as a block range on the " +
         "(organisation, block) key): see the growth section.",
     );
