@@ -15,9 +15,15 @@ import {
 import { LoanStatus, PatentKind, PatentStatus, stateBits } from "./helpers/enums";
 import { checkDigit, informal, patentNumber } from "./helpers/patentNumber";
 
-async function registerRaw(p: Platform, number: string, kind: bigint = PatentKind.Invention) {
+/** registerPatent as `as` (ent1 by default), granted a year ago, expiring in ten, metadata record `metadata`. */
+async function registerRaw(
+  p: Platform,
+  number: string,
+  kind: bigint = PatentKind.Invention,
+  { as = p.ent1, metadata = "m" }: { as?: Platform["ent1"]; metadata?: string } = {},
+) {
   const now = BigInt(await time.latest());
-  return p.registry.connect(p.ent1).registerPatent(number, kind, now - YEAR, now + 10n * YEAR, hash("m"), hash("c"));
+  return p.registry.connect(as).registerPatent(number, kind, now - YEAR, now + 10n * YEAR, hash(metadata), hash("c"));
 }
 
 describe("PatentRegistry", () => {
@@ -173,11 +179,8 @@ describe("PatentRegistry", () => {
     it("a rejected registration frees the number: the squatter keeps nothing, the holder registers it (SPEC 8)", async () => {
       const p = await loadFixture(deployPlatform);
       const number = patentNumber(770_001, "1");
-      const now = BigInt(await time.latest());
-      const register = (as: typeof p.ent1, metadata: string) =>
-        p.registry
-          .connect(as)
-          .registerPatent(number, PatentKind.Invention, now - YEAR, now + 10n * YEAR, hash(metadata), hash("c"));
+      const register = (as: Platform["ent1"], metadata: string) =>
+        registerRaw(p, number, PatentKind.Invention, { as, metadata });
       await register(p.ent2, "squatter's record");
       const id = await p.registry.patentIdOf(number);
       await expect(register(p.ent1, "holder's record"))
@@ -200,8 +203,8 @@ describe("PatentRegistry", () => {
           p.ent1.address,
           number,
           PatentKind.Invention,
-          now - YEAR,
-          now + 10n * YEAR,
+          (grant: bigint) => grant > 0n,
+          (expiry: bigint) => expiry > 0n,
           hash("holder's record"),
           hash("c"),
         );
@@ -214,7 +217,7 @@ describe("PatentRegistry", () => {
         0n,
       ]);
       // Registered again, it is an ordinary registration: verified, then never free again.
-      await p.registry.connect(p.ipoffice).verifyPatent(id, now + YEAR);
+      await p.registry.connect(p.ipoffice).verifyPatent(id, BigInt(await time.latest()) + YEAR);
       await expect(register(p.ent2, "again"))
         .to.be.revertedWithCustomError(p.registry, "PatentRegistryAlreadyRegistered")
         .withArgs(id);

@@ -7,7 +7,7 @@
  * the chain forward. A kill of the main process alone (the OOM killer, a kill -9) must not block
  * the next start either: it stops what that run left and starts normally; nor npm run reset.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,6 +19,7 @@ import {
   leftovers,
   npmStart,
   ROOT,
+  runningProcesses,
   startEnvironment,
   type Started,
 } from "./support/npmStart.js";
@@ -87,11 +88,9 @@ async function powerCut(known: number[], dataDir: string): Promise<void> {
 
 /** The process groups of the running processes whose command line names `dataDir`. */
 function groupsNaming(dataDir: string): number[] {
-  return execFileSync("ps", ["-eo", "pgid=,stat=,args="])
-    .toString()
-    .split("\n")
-    .filter((line) => line.includes(dataDir) && !line.trim().split(/\s+/)[1]?.startsWith("Z"))
-    .map((line) => Number(line.trim().split(/\s+/)[0]));
+  return runningProcesses()
+    .filter(({ line }) => line.includes(dataDir))
+    .map(({ pgid }) => pgid);
 }
 
 const randomBetween = ({ min, max }: { min: number; max: number }) => min + Math.floor(Math.random() * (max - min));

@@ -74,13 +74,20 @@ export async function until(condition: () => boolean, timeoutMs: number): Promis
   }
 }
 
+/** The running processes (zombies left out: they have exited and hold nothing), as `ps` lists them. */
+export function runningProcesses(): { pid: number; pgid: number; line: string }[] {
+  return execFileSync("ps", ["-eo", "pid=,pgid=,stat=,args="])
+    .toString()
+    .split("\n")
+    .flatMap((line) => {
+      const [pid, pgid, stat] = line.trim().split(/\s+/);
+      return pid && !stat?.startsWith("Z") ? [{ pid: Number(pid), pgid: Number(pgid), line }] : [];
+    });
+}
+
 /** The processes still running that belong to a data folder (the database and chain name it) or a group. */
 export function leftovers(dataDir: string, group: number): string[] {
-  const lines = execFileSync("ps", ["-eo", "pid=,pgid=,stat=,args="]).toString().split("\n");
-  return lines.filter((line) => {
-    const [, pgid, stat] = line.trim().split(/\s+/);
-    // a zombie has exited and holds nothing; it only waits for its parent to collect its status
-    if (stat?.startsWith("Z")) return false;
-    return line.includes(dataDir) || Number(pgid) === group;
-  });
+  return runningProcesses()
+    .filter(({ pgid, line }) => line.includes(dataDir) || pgid === group)
+    .map(({ line }) => line);
 }

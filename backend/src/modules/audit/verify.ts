@@ -40,6 +40,9 @@ export interface Progress {
   events: number;
 }
 
+/** Reports the check's progress: its phase, the block it has reached and the events replayed so far. */
+type Reached = (phase: Progress["phase"], block: number, events: number) => void;
+
 export interface IntegrityReport {
   ok: boolean;
   checked: number;
@@ -124,15 +127,17 @@ export async function checkIntegrity(
     const cursor = await client.query<{ block_number: string }>("select block_number from indexer_cursor");
     const toBlock = Number(cursor.rows[0]?.block_number ?? target.startBlock - 1);
     const findings = new Findings();
+    const reached: Reached = (phase, block, events) =>
+      progress({ phase, fromBlock: target.startBlock, block, toBlock, events });
     await shadowLedgerTables(client);
-    const events = await replayChain(client, target, toBlock, progress);
-    progress({ phase: "comparing", fromBlock: target.startBlock, block: toBlock, toBlock, events });
+    const events = await replayChain(client, target, toBlock, reached);
+    reached("comparing", toBlock, events);
     const checkedByKind: Record<string, number> = {};
     for (const [table, key] of Object.entries(LEDGER_TABLES)) {
       checkedByKind[table] = await compareTable(client, table, key, findings);
     }
     checkedByKind.indexed_blocks = await compareBlocks(client, target.rpcUrl, toBlock, findings);
-    progress({ phase: "hashing", fromBlock: target.startBlock, block: toBlock, toBlock, events });
+    reached("hashing", toBlock, events);
     checkedByKind.documents = await checkDocuments(client, findings);
     checkedByKind.records = await checkRecords(client, findings);
     await checkHashesStored(client, findings);
@@ -163,12 +168,7 @@ async function shadowLedgerTables(client: Queryable): Promise<void> {
 }
 
 /** Applies the chain's logs from the deployment's block to `toBlock`, a page at a time; returns how many. */
-async function replayChain(
-  client: Queryable,
-  target: CheckTarget,
-  toBlock: number,
-  progress: (progress: Progress) => void,
-): Promise<number> {
+async function replayChain(client: Queryable, target: CheckTarget, toBlock: number, reached: Reached): Promise<number> {
   const addresses = [target.addresses.finance, target.addresses.registry];
   let events = 0;
   let span = FIRST_SPAN;
@@ -182,7 +182,7 @@ async function replayChain(
     const page = await eventsOf(target, logs);
     await applyEvents(client, page);
     events += page.length;
-    progress({ phase: "replaying", fromBlock: target.startBlock, block: to, toBlock, events });
+    reached("replaying", to, events);
     if (logs.length < LOGS_PER_PAGE / 2) span = Math.min(MAX_SPAN, span * 2);
     else if (logs.length > LOGS_PER_PAGE) span = Math.max(1, Math.floor(span / 2));
     from = to + 1;
