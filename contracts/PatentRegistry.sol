@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.28;
 
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {IPatentRegistry} from "./interfaces/IPatentRegistry.sol";
 import {IPledgeFinance} from "./interfaces/IPledgeFinance.sol";
@@ -11,8 +12,9 @@ import {Roles} from "./libraries/Roles.sol";
 /// @notice One ERC-721 token per patent, its id derived from the normalised number. Enterprises
 ///         register, the IP office verifies and keeps the legal status, appraisers value. Only the
 ///         finance core holds patents for loans, pledges them, releases them and hands them to a
-///         buyer on disposal; a pledged patent cannot be transferred. Roles and the pause live in
-///         the finance core, which this registry asks.
+///         buyer on disposal. A patent changes hands only as the register records it: by disposal,
+///         or by the IP office recording a transfer, never by its owner's ERC-721 calls. Roles and
+///         the pause live in the finance core, which this registry asks.
 contract PatentRegistry is ERC721, IPatentRegistry {
     /// @notice Only a patent's newest appraisals count, so no call's gas grows with how many were ever
     ///         recorded: the newest unexpired of these many (older ones stand superseded).
@@ -110,6 +112,25 @@ contract PatentRegistry is ERC721, IPatentRegistry {
     }
 
     /// @inheritdoc IPatentRegistry
+    function recordTransfer(
+        uint256 patentId,
+        address newOwner,
+        bytes32 documentHash
+    ) external onlyActiveRole(Roles.IPOFFICE) {
+        Patent storage patent = _patentIn(patentId, _bit(PatentStatus.Registered) | _bit(PatentStatus.Verified));
+        require(patent.loanId == 0, PatentRegistryPatentInActiveLoan(patentId, patent.loanId));
+        address from = _ownerOf(patentId);
+        require(
+            newOwner != from && IAccessControl(_finance).hasRole(Roles.ENTERPRISE, newOwner),
+            PatentRegistryInvalidNewOwner(patentId, newOwner)
+        );
+        require(documentHash != 0, PatentRegistryMissingDocumentHash());
+        patent.status = PatentStatus.Registered;
+        _update(newOwner, patentId, address(0));
+        emit PatentTransferRecorded(patentId, msg.sender, from, newOwner, documentHash);
+    }
+
+    /// @inheritdoc IPatentRegistry
     function updateLegalStatus(
         uint256 patentId,
         uint32 feePaidUntil,
@@ -169,7 +190,6 @@ contract PatentRegistry is ERC721, IPatentRegistry {
     /// @inheritdoc IPatentRegistry
     function pledge(
         uint64,
-        address borrower,
         uint256[] calldata patentIds,
         uint32 maturity
     ) external onlyFinance returns (uint32 collateralExpiry) {
@@ -177,7 +197,7 @@ contract PatentRegistry is ERC721, IPatentRegistry {
         for (uint256 i; i < patentIds.length; ++i) {
             uint256 patentId = patentIds[i];
             Patent storage patent = _patents[patentId];
-            _requireOwner(patentId, borrower);
+            // The borrower still owns it: reserve checked that, and a reserved patent cannot change hands.
             _requireState(patentId, patent.status, _bit(PatentStatus.Verified));
             require(patent.feePaidUntil >= maturity, PatentRegistryFeeUnpaid(patentId, patent.feePaidUntil, maturity));
             require(!patent.preserved, PatentRegistryPreserved(patentId));
@@ -257,31 +277,21 @@ contract PatentRegistry is ERC721, IPatentRegistry {
 
     // ---- internals ----
 
-    /// @dev Owner-initiated transfers (those with an `auth`) stop while pledged or paused; minting
-    ///      and the finance core's disposal pass `auth = 0` and have been checked by their callers.
+    /// @dev Owners' transfers (those with an `auth`) are refused: a patent changes hands only as the
+    ///      register records it (recordTransfer, transferCollateral), which pass `auth = 0`.
     function _update(address to, uint256 tokenId, address auth) internal override returns (address) {
-        if (auth != address(0)) {
-            _requireRunning();
-            require(_patents[tokenId].status != PatentStatus.Pledged, PatentRegistryPatentPledged(tokenId));
-        }
+        require(auth == address(0), PatentRegistryTransferOnlyByRegister());
         return super._update(to, tokenId, auth);
     }
 
-    /// @dev The pause stops approvals too: every state change waits for the regulator.
-    /// @dev An approval someone asks for has an `auth`; ERC-721 clearing it inside a transfer has none
-    ///      and is covered by the transfer's own check.
+    /// @dev No approvals either: nobody could use them. ERC-721 clearing one inside a transfer has no `auth`.
     function _approve(address to, uint256 tokenId, address auth, bool emitEvent) internal override {
-        if (auth != address(0)) _requireRunning();
+        require(auth == address(0), PatentRegistryTransferOnlyByRegister());
         super._approve(to, tokenId, auth, emitEvent);
     }
 
-    function _setApprovalForAll(address owner, address operator, bool approved) internal override {
-        _requireRunning();
-        super._setApprovalForAll(owner, operator, approved);
-    }
-
-    function _requireRunning() private view {
-        require(!IPledgeFinance(_finance).paused(), EnforcedPause());
+    function _setApprovalForAll(address, address, bool) internal pure override {
+        revert PatentRegistryTransferOnlyByRegister();
     }
 
     function _patentIn(uint256 patentId, bytes32 expectedStates) private view returns (Patent storage patent) {

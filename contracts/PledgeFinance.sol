@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.28;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+// solhint-disable-next-line max-line-length
+import {AccessControlDefaultAdminRules} from "@openzeppelin/contracts/access/extensions/AccessControlDefaultAdminRules.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IPatentRegistry} from "./interfaces/IPatentRegistry.sol";
@@ -19,7 +20,14 @@ import {Roles} from "./libraries/Roles.sol";
 ///
 ///         Every state change emits exactly one event, right after it; calls into the registry
 ///         come last.
-contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
+///
+///         Governance (SPEC section 8, nobody above the regulator): the operator is the default
+///         admin, handed over in two steps with a delay, and administers the market's roles
+///         (enterprise, bank). The regulators administer their own role and the authorities' (IP
+///         office, appraiser, fund), so the operator can neither remove a regulator nor seat a puppet
+///         authority; the operator grants only the first regulator, while there is none. One account
+///         holds one role, the operator's included. While paused, only the regulators' roles change.
+contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinance {
     using SafeCast for uint256;
 
     bytes32 public constant ENTERPRISE_ROLE = Roles.ENTERPRISE;
@@ -28,7 +36,6 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
     bytes32 public constant BANK_ROLE = Roles.BANK;
     bytes32 public constant FUND_ROLE = Roles.FUND;
     bytes32 public constant REGULATOR_ROLE = Roles.REGULATOR;
-    bytes32 public constant ADMIN_ROLE = Roles.ADMIN;
 
     /// @notice Bounds the loops over a loan's collateral.
     uint256 public constant MAX_PATENTS_PER_LOAN = 10;
@@ -44,23 +51,23 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
     uint96 private _fundPaid;
     uint32 private _productCount;
     uint64 private _loanCount;
+    uint32 private _regulatorCount;
 
     mapping(uint256 productId => Product) private _products;
     mapping(uint256 loanId => Loan) private _loans;
 
-    /// @param admin the platform operator: grants organisation roles and sets parameters
-    constructor(address admin, Params memory initialParams) {
-        _grantRole(DEFAULT_ADMIN_ROLE, admin);
-        _grantRole(ADMIN_ROLE, admin);
-        bytes32[6] memory kinds = [
-            ENTERPRISE_ROLE,
-            APPRAISER_ROLE,
-            IPOFFICE_ROLE,
-            BANK_ROLE,
-            FUND_ROLE,
-            REGULATOR_ROLE
-        ];
-        for (uint256 i; i < kinds.length; ++i) _setRoleAdmin(kinds[i], ADMIN_ROLE);
+    /// @param admin the platform operator: grants the market's roles, the first regulator, and sets parameters
+    /// @param adminTransferDelay how long a handover of the operator role waits before the new key may accept it
+    constructor(
+        address admin,
+        uint48 adminTransferDelay,
+        Params memory initialParams
+    ) AccessControlDefaultAdminRules(adminTransferDelay, admin) {
+        _setRoleAdmin(REGULATOR_ROLE, REGULATOR_ROLE);
+        _setRoleAdmin(IPOFFICE_ROLE, REGULATOR_ROLE);
+        _setRoleAdmin(APPRAISER_ROLE, REGULATOR_ROLE);
+        _setRoleAdmin(FUND_ROLE, REGULATOR_ROLE);
+        // ENTERPRISE_ROLE and BANK_ROLE keep DEFAULT_ADMIN_ROLE, the operator, as their admin.
         _setParams(initialParams);
     }
 
@@ -76,8 +83,18 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
     }
 
     /// @inheritdoc IPledgeFinance
-    function setParams(Params calldata newParams) external onlyRole(ADMIN_ROLE) whenNotPaused {
+    function setParams(Params calldata newParams) external onlyRole(DEFAULT_ADMIN_ROLE) whenNotPaused {
         _setParams(newParams);
+    }
+
+    /// @notice Grants `role` to `account`, by the role's admin; the operator seats the first regulator.
+    function grantRole(bytes32 role, address account) public override {
+        if (role == REGULATOR_ROLE && _regulatorCount == 0) {
+            _checkRole(DEFAULT_ADMIN_ROLE);
+            _grantRole(role, account);
+        } else {
+            super.grantRole(role, account);
+        }
     }
 
     /// @inheritdoc IPledgeFinance
@@ -253,7 +270,7 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
             estimatedMaturity
         );
         // The trusted registry returns the earliest expiry it checked; disbursement reuses it.
-        loan.collateralExpiry = _registry.pledge(uint64(loanId), loan.borrower, loan.patentIds, estimatedMaturity);
+        loan.collateralExpiry = _registry.pledge(uint64(loanId), loan.patentIds, estimatedMaturity);
     }
 
     /// @inheritdoc IPledgeFinance
@@ -403,6 +420,11 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
     }
 
     /// @inheritdoc IPledgeFinance
+    function regulatorCount() external view returns (uint256) {
+        return _regulatorCount;
+    }
+
+    /// @inheritdoc IPledgeFinance
     function loanCount() external view returns (uint256) {
         return _loanCount;
     }
@@ -435,16 +457,56 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
 
     // ---- internals ----
 
-    /// @dev An account holds at most one organisation role, so no operator or bank can act as another kind.
-    function _grantRole(bytes32 role, address account) internal override returns (bool) {
-        if (role != DEFAULT_ADMIN_ROLE) {
-            bytes32 held = _organisationRoleOf(account);
-            require(held == 0 || held == role, PledgeFinanceAccountHoldsRole(account, held));
-        }
-        return super._grantRole(role, account);
+    /// @dev An account holds at most one role, so the operator can never also be a bank or an IP office.
+    ///      While paused, only the roles the regulators administer change (a compromised authority's
+    ///      key can be removed during the pause); the operator's grants wait.
+    function _grantRole(bytes32 role, address account) internal override returns (bool granted) {
+        _requireRoleChangeAllowed(role);
+        (bool holdsOne, bytes32 held) = _roleOf(account);
+        require(!holdsOne || held == role, PledgeFinanceAccountHoldsRole(account, held));
+        granted = super._grantRole(role, account);
+        if (granted && role == REGULATOR_ROLE) ++_regulatorCount;
     }
 
-    function _organisationRoleOf(address account) private view returns (bytes32) {
+    /// @dev The last regulator stays: without one, nobody could pause or seat an authority.
+    function _revokeRole(bytes32 role, address account) internal override returns (bool revoked) {
+        _requireRoleChangeAllowed(role);
+        if (role == REGULATOR_ROLE && hasRole(role, account)) {
+            require(_regulatorCount > 1, PledgeFinanceLastRegulator(account));
+            --_regulatorCount;
+        }
+        return super._revokeRole(role, account);
+    }
+
+    /// @dev The operator role goes only to an account that holds no other role, and not while paused.
+    function _beginDefaultAdminTransfer(address newAdmin) internal override {
+        _requireNotPaused();
+        (bool holdsOne, bytes32 held) = _roleOf(newAdmin);
+        require(!holdsOne, PledgeFinanceAccountHoldsRole(newAdmin, held));
+        super._beginDefaultAdminTransfer(newAdmin);
+    }
+
+    function _cancelDefaultAdminTransfer() internal override {
+        _requireNotPaused();
+        super._cancelDefaultAdminTransfer();
+    }
+
+    function _changeDefaultAdminDelay(uint48 newDelay) internal override {
+        _requireNotPaused();
+        super._changeDefaultAdminDelay(newDelay);
+    }
+
+    function _rollbackDefaultAdminDelay() internal override {
+        _requireNotPaused();
+        super._rollbackDefaultAdminDelay();
+    }
+
+    function _requireRoleChangeAllowed(bytes32 role) private view {
+        if (getRoleAdmin(role) != REGULATOR_ROLE) _requireNotPaused();
+    }
+
+    /// @dev DEFAULT_ADMIN_ROLE is zero, so whether the account holds a role is told apart from which.
+    function _roleOf(address account) private view returns (bool holdsOne, bytes32 role) {
         bytes32[7] memory kinds = [
             ENTERPRISE_ROLE,
             APPRAISER_ROLE,
@@ -452,10 +514,10 @@ contract PledgeFinance is AccessControl, Pausable, IPledgeFinance {
             BANK_ROLE,
             FUND_ROLE,
             REGULATOR_ROLE,
-            ADMIN_ROLE
+            DEFAULT_ADMIN_ROLE
         ];
-        for (uint256 i; i < kinds.length; ++i) if (hasRole(kinds[i], account)) return kinds[i];
-        return 0;
+        for (uint256 i; i < kinds.length; ++i) if (hasRole(kinds[i], account)) return (true, kinds[i]);
+        return (false, 0);
     }
 
     function _setParams(Params memory newParams) private {

@@ -6,19 +6,23 @@
  *
  * Environment (all optional):
  *   ADMIN_ADDRESS       the operator; the deployer when unset. When it is another account, the
- *                       deployer cannot call setRegistry (DEFAULT_ADMIN_ROLE) or grant roles
- *                       (ADMIN_ROLE): the contracts are deployed unbound, the file says
+ *                       deployer cannot call setRegistry or grant roles (both the operator's,
+ *                       DEFAULT_ADMIN_ROLE): the contracts are deployed unbound, the file says
  *                       "registryBound": false, and the script prints the call the admin must send.
+ *   ADMIN_TRANSFER_DELAY_SECONDS
+ *                       how long a handover of the operator role waits (default 172800, 2 days)
  *   LTV_CAP_BPS, GRACE_DAYS, FUND_SHARE_BPS, FUND_CAPACITY_FEN
  *                       platform parameters (defaults 5000, 90, 5000, 0)
  *   ROLE_GRANTS         organisation roles to grant, as JSON: [{"role": "bank", "address": "0x..."}]
- *   ROLE_GRANTS_FILE    the same JSON in a file; roles: enterprise, appraiser, ipoffice, bank, fund, regulator
+ *   ROLE_GRANTS_FILE    the same JSON in a file; roles: enterprise, bank, and one regulator (the IP
+ *                       office, appraisers, the fund and further regulators are granted by a regulator)
  *   DEPLOYMENTS_DIR     where to write <network>.json (default: deployments/)
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import hre, { ethers } from "hardhat";
 import {
+  DEFAULT_ADMIN_TRANSFER_DELAY_SECONDS,
   DEFAULT_PARAMS,
   ORGANISATION_ROLES,
   deployPlatform,
@@ -67,6 +71,9 @@ async function main(): Promise<void> {
   if (admin && !ethers.isAddress(admin)) throw new Error(`ADMIN_ADDRESS is not an address: ${admin}`);
   const options = {
     admin: admin ? ethers.getAddress(admin) : undefined,
+    adminTransferDelaySeconds: Number(
+      envInteger("ADMIN_TRANSFER_DELAY_SECONDS", BigInt(DEFAULT_ADMIN_TRANSFER_DELAY_SECONDS)),
+    ),
     params: paramsFromEnv(),
     roleGrants: roleGrantsFromEnv(),
   };

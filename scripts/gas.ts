@@ -1,6 +1,6 @@
 /**
- * Gas of every state-changing function of the registry and the finance core (the inherited ERC-721
- * and AccessControl ones too), from transaction receipts on the in-process Hardhat network, set
+ * Gas of every state-changing function of the registry and the finance core (the inherited
+ * AccessControl ones too), from transaction receipts on the in-process Hardhat network, set
  * against a plain OpenZeppelin ERC-721 mint (the measuring itself: scripts/lib/gas.ts).
  * Writes docs/gas.md and exits non-zero when a function is over the issue's budget.
  *
@@ -64,7 +64,7 @@ async function report(
     "# Gas",
     "",
     "Gas used, from transaction receipts, by every state-changing function of `PatentRegistry` and `PledgeFinance`",
-    "(the inherited ERC-721 and AccessControl ones too), set against a plain OpenZeppelin ERC-721 mint",
+    "(the inherited AccessControl ones too; owners' ERC-721 transfers and approvals are refused), set against a plain OpenZeppelin ERC-721 mint",
     `(\`contracts/test/BaselineERC721.sol\`): the ratio's unit is its first mint to an owner, ${thousands(mintGas)} gas.`,
     "Functions whose cost grows with the loan's collateral are measured with 1 and with 3 patents.",
     "",

@@ -94,22 +94,31 @@ describe("scripts/deploy.ts on a JSON-RPC node", function () {
     expect(await finance.registry()).to.equal(await registry.getAddress());
     expect(await registry.finance()).to.equal(await finance.getAddress());
     expect(await finance.hasRole(await finance.BANK_ROLE(), BANK)).to.equal(true);
-    expect(await finance.hasRole(await finance.ADMIN_ROLE(), deployer.address)).to.equal(true);
+    expect(await finance.defaultAdmin()).to.equal(deployer.address);
     expect(await finance.params()).to.deep.equal([5_000n, 60n, 5_000n, 500_000_000n]);
     const receipt = await provider.getTransactionReceipt(deployment.contracts.PatentRegistry.txHash);
     expect(receipt?.contractAddress).to.equal(deployment.contracts.PatentRegistry.address);
   });
 
-  it("refuses bad configuration before sending anything", async () => {
-    const before = await provider.getBlockNumber();
-    const { code, output } = await run(["run", "scripts/deploy.ts", "--network", "external"], {
-      RPC_URL: rpcUrl,
-      DEPLOYER_PRIVATE_KEY: DEPLOYER_KEY,
-      DEPLOYMENTS_DIR: directory,
-      ROLE_GRANTS: JSON.stringify([{ role: "banker", address: BANK }]),
+  for (const [label, grants, message] of [
+    ["an unknown role", [{ role: "banker", address: BANK }], "role must be one of"],
+    [
+      "the operator granting an authority's role",
+      [{ role: "ipoffice", address: BANK }],
+      "the ipoffice role is granted by a regulator",
+    ],
+  ] as const) {
+    it(`refuses ${label} before sending anything`, async () => {
+      const before = await provider.getBlockNumber();
+      const { code, output } = await run(["run", "scripts/deploy.ts", "--network", "external"], {
+        RPC_URL: rpcUrl,
+        DEPLOYER_PRIVATE_KEY: DEPLOYER_KEY,
+        DEPLOYMENTS_DIR: directory,
+        ROLE_GRANTS: JSON.stringify(grants),
+      });
+      expect(code).to.not.equal(0);
+      expect(output).to.contain(message);
+      expect(await provider.getBlockNumber()).to.equal(before);
     });
-    expect(code).to.not.equal(0);
-    expect(output).to.contain("role must be one of");
-    expect(await provider.getBlockNumber()).to.equal(before);
-  });
+  }
 });

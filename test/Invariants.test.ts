@@ -41,6 +41,8 @@ import {
   hasToken,
   isActiveLoan,
   isLegalLoanMove,
+  roleAdminOf,
+  roleHash,
   type EventValue,
   type LoanModel,
   type Params,
@@ -80,6 +82,8 @@ interface Touched {
   operators: [string, string][];
   /** The pause flag and the loan count. */
   global: boolean;
+  /** Accounts whose roles (and the regulator count) a role change touched. */
+  accounts: string[];
 }
 
 type ProductView = Awaited<ReturnType<Platform["finance"]["getProduct"]>>;
@@ -91,6 +95,8 @@ interface TouchedState {
   products: Map<bigint, ProductView>;
   params: ParamsView | null;
   operators: Map<string, boolean>;
+  /** Each touched account's roles on chain, by name. */
+  roles: Map<string, Role[]>;
   raw: string;
 }
 
@@ -184,7 +190,16 @@ function argAt(event: LogDescription, path: string): unknown {
 const pairKey = (owner: string, operator: string) => `${owner} ${operator}`;
 const splitPair = (key: string) => key.split(" ") as [string, string];
 
-const none = (): Touched => ({ loans: [], patents: [], products: [], params: false, operators: [], global: false });
+const none = (): Touched => ({
+  loans: [],
+  patents: [],
+  products: [],
+  params: false,
+  operators: [],
+  global: false,
+  accounts: [],
+});
+const ROLE_NAMES: readonly Role[] = ["enterprise", "appraiser", "ipoffice", "bank", "fund", "regulator", "admin"];
 
 class InvariantRun {
   readonly model: LedgerModel;
@@ -193,6 +208,8 @@ class InvariantRun {
   private readonly byAddress = new Map<string, Signer>();
   private readonly enterprises: Signer[];
   private readonly banks: Signer[];
+  /** Each of the ledger's parties and the role the fixture gave it, to give back when lost. */
+  private readonly coreRoles: ReadonlyMap<string, Role>;
   private readonly stats = new Map<string, { tried: number; ok: number }>();
   private readonly reverts = new Map<string, number>();
   /** Money paths the run went through, for the summary. */
@@ -248,6 +265,7 @@ class InvariantRun {
     this.signers = named.map(([, signer]) => signer);
     this.enterprises = [p.ent1, p.ent2, p.ent3];
     this.banks = [p.bank1, p.bank2];
+    this.coreRoles = roles;
     this.model = new LedgerModel(roles, { ...DEFAULT_PARAMS });
   }
 
@@ -358,12 +376,14 @@ class InvariantRun {
       [1, () => this.revokePatentAction()],
       [3, () => this.legalStatusAction()],
       [2, () => this.appraisalAction()],
-      [3, () => this.transferAction()],
+      [1, () => this.transferAction()],
+      [3, () => this.recordTransferAction()],
       [1.5, () => this.approveAction()],
       [1, () => this.setApprovalForAllAction()],
       [12, () => this.randomLoanAction()],
       [1, () => this.setParamsAction()],
       [1, () => this.pauseAction()],
+      [1, () => this.roleAction()],
       [8, () => this.randomTimeAdvance()],
     ];
     const total = table.reduce((sum, [weight]) => sum + weight, 0);
@@ -448,6 +468,59 @@ class InvariantRun {
     const signer = this.signerFor(this.p.regulator, 0.9);
     const verdict = this.model.unpause(signer.address);
     return this.tx("unpause", signer, "", verdict, { global: true }, () => this.p.finance.connect(signer).unpause());
+  }
+
+  // ---- governance ----
+
+  /**
+   * A role change by anyone, the operator and the regulator most often: grants, revocations and
+   * renunciations of every role, on the spare account or on the ledger's own parties. A party that
+   * lost its role gets it back from its admin half the time, so the ledger keeps moving.
+   */
+  private roleAction(): TxAction {
+    const lost = this.corePartiesWithoutRole();
+    if (lost.length > 0 && this.rng.chance(0.5)) {
+      const [account, role] = this.rng.pick(lost);
+      return this.grantAction(this.signerFor(this.adminSigner(role), 0.9), role, account);
+    }
+    const sender = this.rng.chance(0.7) ? this.rng.pick([this.p.admin, this.p.regulator]) : this.rng.pick(this.signers);
+    const roll = this.rng.next();
+    if (roll < 0.1) return this.renounceAction(this.rng.pick(this.signers));
+    const target = this.rng.chance(0.6) ? this.p.outsider : this.rng.pick(this.signers);
+    const held = this.model.roleOf(target.address);
+    if (held !== undefined && roll < 0.55) return this.revokeAction(sender, held, target.address);
+    const role = this.rng.pick(ROLE_NAMES.filter((r) => r !== held));
+    return this.grantAction(sender, role, target.address);
+  }
+
+  private corePartiesWithoutRole(): [string, Role][] {
+    return [...this.coreRoles].filter(([account]) => this.model.roleOf(account) === undefined);
+  }
+
+  private adminSigner(role: Role): Signer {
+    return roleAdminOf(role) === "admin" ? this.p.admin : this.p.regulator;
+  }
+
+  private grantAction(sender: Signer, role: Role, account: string): TxAction {
+    const verdict = this.model.grantRole(sender.address, role, account);
+    return this.tx("grantRole", sender, `${role}, ${this.nameOf(account)}`, verdict, { accounts: [account] }, () =>
+      this.p.finance.connect(sender).grantRole(roleHash(role), account),
+    );
+  }
+
+  private revokeAction(sender: Signer, role: Role, account: string): TxAction {
+    const verdict = this.model.revokeRole(sender.address, role, account);
+    return this.tx("revokeRole", sender, `${role}, ${this.nameOf(account)}`, verdict, { accounts: [account] }, () =>
+      this.p.finance.connect(sender).revokeRole(roleHash(role), account),
+    );
+  }
+
+  private renounceAction(sender: Signer): TxAction {
+    const role = this.model.roleOf(sender.address) ?? "enterprise";
+    const verdict = this.model.renounceRole(sender.address);
+    return this.tx("renounceRole", sender, role, verdict, { accounts: [sender.address] }, () =>
+      this.p.finance.connect(sender).renounceRole(roleHash(role), sender.address),
+    );
   }
 
   private setParamsAction(): TxAction {
@@ -684,7 +757,25 @@ class InvariantRun {
     return [patent.owner, patent.owner, ...approved, ...this.model.operatorsOf(patent.owner)];
   }
 
-  /** ERC-721 transferFrom, mostly by the owner or an account it approved, often of a pledged patent. */
+  /**
+   * The IP office records a change of owner (著录项目变更): mostly of a patent outside any loan, to
+   * another enterprise, with its document; now and then of one in a loan, to a non-enterprise or the
+   * owner itself, or without a document.
+   */
+  private recordTransferAction(): TxAction {
+    const id = this.pickPatentId((pt) => pt.loanId === 0n && pt.status !== PatentStatus.Rejected, 0.8);
+    const signer = this.signerFor(this.p.ipoffice);
+    const owner = this.model.patent(id)?.owner;
+    const others = this.enterprises.filter((e) => e.address !== owner);
+    const newOwner = this.rng.chance(0.85) ? this.rng.pick(others).address : this.rng.pick(this.signers).address;
+    const documentHash = this.rng.chance(0.95) ? hash(`transfer notice ${id} ${this.step}`) : ethers.ZeroHash;
+    const verdict = this.model.recordTransfer(signer.address, id, newOwner, documentHash);
+    return this.tx("recordTransfer", signer, `${id} -> ${this.nameOf(newOwner)}`, verdict, { patents: [id] }, () =>
+      this.p.registry.connect(signer).recordTransfer(id, newOwner, documentHash),
+    );
+  }
+
+  /** ERC-721 transferFrom, mostly by the owner, often of a pledged patent: always refused (the register records transfers). */
   private transferAction(patentId?: bigint): TxAction {
     const id = patentId ?? this.pickPatentId((pt) => pt.status === PatentStatus.Pledged, 0.3);
     const patent = this.model.patent(id);
@@ -694,7 +785,7 @@ class InvariantRun {
       : this.rng.pick(this.signers);
     const from = owner && this.rng.chance(0.9) ? owner : this.rng.pick(this.signers).address;
     const to = this.rng.chance(0.75) ? this.rng.pick(this.enterprises).address : this.rng.pick(this.signers).address;
-    const verdict = this.model.transferPatent(signer.address, from, to, id);
+    const verdict = this.model.transferPatent();
     const args = `${this.nameOf(from)} -> ${this.nameOf(to)}, ${id}`;
     return this.tx("transferFrom", signer, args, verdict, { patents: [id] }, () =>
       this.p.registry.connect(signer).transferFrom(from, to, id),
@@ -711,7 +802,7 @@ class InvariantRun {
   }
 
   private approveBy(signer: Signer, id: bigint, to: string): TxAction {
-    const verdict = this.model.approve(signer.address, to, id);
+    const verdict = this.model.approve();
     return this.tx("approve", signer, `${this.nameOf(to)}, ${id}`, verdict, { patents: [id] }, () =>
       this.p.registry.connect(signer).approve(to, id),
     );
@@ -726,7 +817,7 @@ class InvariantRun {
   }
 
   private setApprovalForAllBy(signer: Signer, operator: string, approved: boolean): TxAction {
-    const verdict = this.model.setApprovalForAll(signer.address, operator, approved);
+    const verdict = this.model.setApprovalForAll();
     const touched = { operators: [[signer.address, operator]] as [string, string][] };
     return this.tx("setApprovalForAll", signer, `${this.nameOf(operator)}, ${approved}`, verdict, touched, () =>
       this.p.registry.connect(signer).setApprovalForAll(operator, approved),
@@ -745,7 +836,7 @@ class InvariantRun {
     if (roll < 0.4) {
       return this.setApprovalForAllBy(owner, to.address, !this.model.isOperator(owner.address, to.address));
     }
-    const verdict = this.model.transferPatent(owner.address, owner.address, to.address, patent.id);
+    const verdict = this.model.transferPatent();
     const args = `${this.nameOf(owner.address)} -> ${this.nameOf(to.address)}, ${patent.id}`;
     return this.tx("transferFrom", owner, args, verdict, { patents: [patent.id] }, () =>
       this.p.registry.connect(owner).transferFrom(owner.address, to.address, patent.id),
@@ -1125,6 +1216,7 @@ class InvariantRun {
       products: new Map(),
       params: null,
       operators: new Map(),
+      roles: new Map(),
       raw: "",
     };
     for (const id of touched.loans) state.loans.set(id, await this.readLoan(id));
@@ -1135,9 +1227,20 @@ class InvariantRun {
       this.operatorPairs.add(pairKey(owner, operator));
       state.operators.set(pairKey(owner, operator), await this.p.registry.isApprovedForAll(owner, operator));
     }
+    for (const account of touched.accounts) state.roles.set(account, await this.rolesOnChain(account));
     const counters = touched.global ? [await this.p.finance.paused(), await this.p.finance.loanCount()] : null;
-    const { loans, patents, products, params, operators } = state;
-    state.raw = jsonOf([[...loans], [...patents], [...products], params, [...operators], counters]);
+    const regulators = touched.accounts.length > 0 ? await this.p.finance.regulatorCount() : null;
+    const { loans, patents, products, params, operators, roles } = state;
+    state.raw = jsonOf([
+      [...loans],
+      [...patents],
+      [...products],
+      params,
+      [...operators],
+      [...roles],
+      counters,
+      regulators,
+    ]);
     return state;
   }
 
@@ -1318,6 +1421,22 @@ class InvariantRun {
     for (const [key, approved] of state.operators) this.compareOperator(...splitPair(key), approved);
     if (state.params) this.compareParams(state.params);
     if (touched.global) await this.checkCounters();
+    for (const [account, roles] of state.roles) this.compareRoles(account, roles);
+    if (touched.accounts.length > 0) {
+      expect(await this.p.finance.regulatorCount()).to.equal(BigInt(this.model.regulatorCount), "regulator count");
+    }
+  }
+
+  private async rolesOnChain(account: string): Promise<Role[]> {
+    const held: Role[] = [];
+    for (const role of ROLE_NAMES) if (await this.p.finance.hasRole(roleHash(role), account)) held.push(role);
+    return held;
+  }
+
+  /** One account, one role, and the one the model says. */
+  private compareRoles(account: string, roles: Role[]) {
+    const expected = this.model.roleOf(account);
+    expect(roles).to.deep.equal(expected ? [expected] : [], `roles of ${this.nameOf(account)}`);
   }
 
   private compareProduct(productId: bigint, chain: ProductView) {

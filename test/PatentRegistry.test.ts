@@ -195,6 +195,9 @@ describe("PatentRegistry", () => {
       await expect(p.registry.ownerOf(id)).to.be.revertedWithCustomError(p.registry, "ERC721NonexistentToken");
       expect((await p.registry.getPatent(id)).status).to.equal(PatentStatus.Rejected);
       await expect(p.registry.connect(p.ent2).transferFrom(p.ent2.address, p.ent1.address, id)).to.be.reverted;
+      await expect(p.registry.connect(p.ipoffice).recordTransfer(id, p.ent1.address, hash("notice")))
+        .to.be.revertedWithCustomError(p.registry, "PatentRegistryUnexpectedPatentState")
+        .withArgs(id, PatentStatus.Rejected, stateBits(PatentStatus.Registered, PatentStatus.Verified));
 
       await expect(register(p.ent1, "holder's record"))
         .to.emit(p.registry, "PatentRegistered")
@@ -351,40 +354,97 @@ describe("PatentRegistry", () => {
     });
   });
 
-  describe("transfers (SPEC 2)", () => {
-    it("transfers an unpledged patent but never a pledged one", async () => {
+  describe("transfers: only as the register records them (SPEC 2, section 8)", () => {
+    it("refuses every owner's ERC-721 transfer and approval, in a loan or not", async () => {
       const p = await loadFixture(deployPlatform);
       const free = await registerPatent(p);
-      await p.registry.connect(p.ent1).transferFrom(p.ent1.address, p.ent2.address, free);
-      expect(await p.registry.ownerOf(free)).to.equal(p.ent2.address);
       const { patentIds } = await loanIn(p, "Pledged");
-      await expect(p.registry.connect(p.ent1).transferFrom(p.ent1.address, p.ent2.address, patentIds[0]))
-        .to.be.revertedWithCustomError(p.registry, "PatentRegistryPatentPledged")
-        .withArgs(patentIds[0]);
-      const safeTransferFrom = p.registry.connect(p.ent1)["safeTransferFrom(address,address,uint256)"];
-      await expect(safeTransferFrom(p.ent1.address, p.ent2.address, patentIds[1]))
-        .to.be.revertedWithCustomError(p.registry, "PatentRegistryPatentPledged")
-        .withArgs(patentIds[1]);
+      const owner = p.registry.connect(p.ent1);
+      for (const id of [free, patentIds[0]]) {
+        for (const attempt of [
+          () => owner.transferFrom(p.ent1.address, p.ent2.address, id),
+          () => owner["safeTransferFrom(address,address,uint256)"](p.ent1.address, p.ent2.address, id),
+          () => owner["safeTransferFrom(address,address,uint256,bytes)"](p.ent1.address, p.ent2.address, id, "0x"),
+          () => owner.approve(p.ent2.address, id),
+        ]) {
+          await expect(attempt()).to.be.revertedWithCustomError(p.registry, "PatentRegistryTransferOnlyByRegister");
+        }
+        expect(await p.registry.ownerOf(id)).to.equal(p.ent1.address);
+      }
+      await expect(owner.setApprovalForAll(p.ent2.address, true)).to.be.revertedWithCustomError(
+        p.registry,
+        "PatentRegistryTransferOnlyByRegister",
+      );
     });
 
-    it("stops approvals and transfers while paused", async () => {
+    for (const state of ["Applied", "Approved", "Pledged", "Disbursed"] as const) {
+      it(`cannot change hands while its loan is ${state}, not even through the IP office`, async () => {
+        const p = await loadFixture(deployPlatform);
+        const { loanId, patentIds } = await loanIn(p, state);
+        await expect(
+          p.registry.connect(p.ent1).transferFrom(p.ent1.address, p.ent3.address, patentIds[0]),
+        ).to.be.revertedWithCustomError(p.registry, "PatentRegistryTransferOnlyByRegister");
+        const recorded = p.registry.connect(p.ipoffice).recordTransfer(patentIds[0], p.ent3.address, hash("notice"));
+        if (state === "Applied" || state === "Approved") {
+          await expect(recorded)
+            .to.be.revertedWithCustomError(p.registry, "PatentRegistryPatentInActiveLoan")
+            .withArgs(patentIds[0], loanId);
+        } else {
+          await expect(recorded).to.be.revertedWithCustomError(p.registry, "PatentRegistryUnexpectedPatentState");
+        }
+        expect(await p.registry.ownerOf(patentIds[0])).to.equal(p.ent1.address);
+      });
+    }
+
+    it("the IP office records a transfer to another enterprise; the new owner's record is verified again", async () => {
       const p = await loadFixture(deployPlatform);
       const id = await registerPatent(p);
-      await p.finance.connect(p.regulator).pause();
-      await expect(p.registry.connect(p.ent1).approve(p.ent2.address, id)).to.be.revertedWithCustomError(
+      const before = await p.registry.getPatent(id);
+      await expect(p.registry.connect(p.ipoffice).recordTransfer(id, p.ent2.address, hash("transfer notice")))
+        .to.emit(p.registry, "PatentTransferRecorded")
+        .withArgs(id, p.ipoffice.address, p.ent1.address, p.ent2.address, hash("transfer notice"))
+        .and.to.emit(p.registry, "Transfer")
+        .withArgs(p.ent1.address, p.ent2.address, id);
+      expect(await p.registry.ownerOf(id)).to.equal(p.ent2.address);
+      const after = await p.registry.getPatent(id);
+      expect(after.status).to.equal(PatentStatus.Registered);
+      expect([after.feePaidUntil, after.appraisalCount, after.metadataHash]).to.deep.equal([
+        before.feePaidUntil,
+        before.appraisalCount,
+        before.metadataHash,
+      ]);
+
+      const productId = await createProduct(p);
+      const apply = (as: Platform["ent1"]) =>
+        p.finance.connect(as).applyForLoan(productId, [id], 1_000_00n, 30n, hash("purpose"));
+      await expect(apply(p.ent2))
+        .to.be.revertedWithCustomError(p.registry, "PatentRegistryUnexpectedPatentState")
+        .withArgs(id, PatentStatus.Registered, stateBits(PatentStatus.Verified));
+      await p.registry.connect(p.ipoffice).verifyPatent(id, before.feePaidUntil);
+      await expect(apply(p.ent1))
+        .to.be.revertedWithCustomError(p.registry, "PatentRegistryNotOwner")
+        .withArgs(id, p.ent2.address, p.ent1.address);
+      await expect(apply(p.ent2)).to.emit(p.finance, "LoanApplied");
+    });
+
+    it("refuses a transfer to anyone but another enterprise, or without its document", async () => {
+      const p = await loadFixture(deployPlatform);
+      const id = await registerPatent(p);
+      const record = (to: string, documentHash = hash("notice")) =>
+        p.registry.connect(p.ipoffice).recordTransfer(id, to, documentHash);
+      for (const to of [p.ent1.address, p.bank1.address, p.outsider.address, ethers.ZeroAddress]) {
+        await expect(record(to))
+          .to.be.revertedWithCustomError(p.registry, "PatentRegistryInvalidNewOwner")
+          .withArgs(id, to);
+      }
+      await expect(record(p.ent2.address, ethers.ZeroHash)).to.be.revertedWithCustomError(
         p.registry,
-        "EnforcedPause",
+        "PatentRegistryMissingDocumentHash",
       );
-      await expect(p.registry.connect(p.ent1).setApprovalForAll(p.ent2.address, true)).to.be.revertedWithCustomError(
-        p.registry,
-        "EnforcedPause",
-      );
-      await p.finance.connect(p.regulator).unpause();
-      await expect(p.registry.connect(p.ent1).approve(p.ent2.address, id)).to.emit(p.registry, "Approval");
-      await expect(p.registry.connect(p.ent1).setApprovalForAll(p.ent2.address, true)).to.emit(
-        p.registry,
-        "ApprovalForAll",
-      );
+      await p.registry.connect(p.ipoffice).revokePatent(id, hash("invalidated"));
+      await expect(record(p.ent2.address))
+        .to.be.revertedWithCustomError(p.registry, "PatentRegistryUnexpectedPatentState")
+        .withArgs(id, PatentStatus.Revoked, stateBits(PatentStatus.Registered, PatentStatus.Verified));
     });
 
     it("cannot revoke a pledged patent", async () => {
@@ -449,6 +509,13 @@ describe("PatentRegistry", () => {
         allowed: [PatentStatus.Verified, PatentStatus.Pledged],
         send: async (p, id) =>
           p.registry.connect(p.appraiser).recordAppraisal(id, 1n, BigInt(await time.latest()) + YEAR, hash("r")),
+      },
+      {
+        name: "recordTransfer",
+        event: "PatentTransferRecorded",
+        tokenEvents: ["Transfer"],
+        allowed: [PatentStatus.Registered, PatentStatus.Verified],
+        send: (p, id) => p.registry.connect(p.ipoffice).recordTransfer(id, p.ent2.address, hash("notice")),
       },
     ];
 

@@ -22,7 +22,6 @@ import { migrate } from "./db/migrate.js";
 import { hashPassword, LoginLimiter, Tokens } from "./http/auth.js";
 import { Indexer } from "./indexer/indexer.js";
 import type { Logger } from "./logger.js";
-import { ADMIN_ROLE } from "./modules/orgs/service.js";
 
 /** Hardhat's and anvil's first development account: the deployer and operator on a local dev chain. */
 export const DEV_OPERATOR_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
@@ -130,7 +129,7 @@ export async function startPlatform(config: Config, logger: Logger, options: Pla
 }
 
 /**
- * The platform operator's organisation holds the key with the admin roles; the first start creates
+ * The platform operator's organisation holds the key with the operator role (DEFAULT_ADMIN_ROLE); the first start creates
  * it (with ADMIN_PRIVATE_KEY, or the dev account on a local chain) and the `admin` user.
  */
 async function ensureOperator(ctx: AppContext): Promise<void> {
@@ -143,9 +142,11 @@ async function ensureOperator(ctx: AppContext): Promise<void> {
         "ADMIN_PRIVATE_KEY is required on first start: the operator's key with the platform's admin roles",
       );
     const wallet = new Wallet(key.startsWith("0x") ? key : `0x${key}`);
-    const isAdmin = await ctx.chain.finance.hasRole(ADMIN_ROLE, wallet.address);
-    if (!isAdmin)
-      throw new Error(`the operator key's account ${wallet.address} does not hold ADMIN_ROLE on this deployment`);
+    const operatorAccount = await ctx.chain.finance.defaultAdmin();
+    if (operatorAccount !== wallet.address)
+      throw new Error(
+        `the operator key's account ${wallet.address} is not this deployment's operator (its default admin is ${operatorAccount})`,
+      );
     const address = wallet.address.toLowerCase();
     const inserted = await ctx.db.query(
       "insert into organisations (name, kind, address, encrypted_key) values ($1, 'admin', $2, $3) on conflict do nothing returning id",

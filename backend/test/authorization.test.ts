@@ -125,6 +125,12 @@ const ENDPOINTS: readonly Endpoint[] = [
     allowed: ["admin"],
     request: (f) => ({ path: `/orgs/${f.orgIds.ent1}/provision` }),
   },
+  {
+    method: "POST",
+    path: "/orgs/:id/approve",
+    allowed: ["regulator"],
+    request: (f) => ({ path: `/orgs/${f.orgIds.ipoffice1}/approve` }),
+  },
   { method: "GET", path: "/orgs", allowed: "user", request: () => ({ path: "/orgs" }) },
   { method: "GET", path: "/orgs/:id", allowed: "user", request: (f) => ({ path: `/orgs/${f.orgIds.ent1}` }) },
   {
@@ -192,6 +198,12 @@ const ENDPOINTS: readonly Endpoint[] = [
     path: "/patents/:id/revoke",
     allowed: ["ipoffice"],
     request: patentAction("revoke", () => ({ reason: "an intruder's revocation" })),
+  },
+  {
+    method: "POST",
+    path: "/patents/:id/transfer",
+    allowed: ["ipoffice"],
+    request: patentAction("transfer", (f) => ({ newOwnerOrgId: f.orgIds.ent2, notice: document("notice.pdf") })),
   },
   {
     method: "POST",

@@ -25,7 +25,7 @@ import {
 } from "./support/npmStart.js";
 import { reportFigures } from "./support/figures.js";
 import { Client, expectStatus, type Reply } from "./support/platform.js";
-import { document, isoDaysFrom, newPatentNumber, PASSWORD } from "./support/world.js";
+import { document, isoDaysFrom, newPatentNumber, onboardOrganisation, PASSWORD } from "./support/world.js";
 
 const POWER_CUTS = 10;
 /** After these cuts, the next start is cut too, while it starts the database or brings the chain forward. */
@@ -103,10 +103,11 @@ describe("power cuts", () => {
   beforeAll(async () => {
     env = await startEnvironment(dataDir);
     run = await started(env);
-    const admin = await new Client(run.url).login("admin", DEMO_PASSWORD);
-    for (const [name, kind] of Object.entries(WRITERS)) {
-      const org = expectStatus(await admin.post("/orgs", { name: `${name} org`, kind }), 201).body;
-      expectStatus(await admin.post("/users", { username: name, password: PASSWORD, orgId: org.id }), 201);
+    const anonymous = new Client(run.url);
+    const platform = { admin: await anonymous.login("admin", DEMO_PASSWORD), anonymous };
+    const { client: regulator } = await onboardOrganisation(platform, "regulator1", "regulator");
+    for (const [name, kind] of Object.entries(WRITERS).filter(([, kind]) => kind !== "regulator")) {
+      await onboardOrganisation(platform, name, kind, regulator);
     }
   }, 300_000);
   afterAll(async () => {

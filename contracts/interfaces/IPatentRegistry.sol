@@ -72,8 +72,11 @@ interface IPatentRegistryErrors is IPatentRegistryTypes {
     error PatentRegistryNotOwner(uint256 patentId, address owner, address account);
     error PatentRegistryPatentExpired(uint256 patentId, uint32 expiryDate);
     error PatentRegistryPatentInActiveLoan(uint256 patentId, uint64 loanId);
-    /// @notice A pledged patent cannot be transferred, revoked or pledged again.
-    error PatentRegistryPatentPledged(uint256 patentId);
+    /// @notice A patent changes hands only as the register records it: by the IP office (recordTransfer)
+    ///         or by a disposal. Owners' ERC-721 transfers and approvals are refused.
+    error PatentRegistryTransferOnlyByRegister();
+    /// @notice A recorded transfer goes to another enterprise.
+    error PatentRegistryInvalidNewOwner(uint256 patentId, address newOwner);
     error PatentRegistryFeeUnpaid(uint256 patentId, uint32 feePaidUntil, uint32 maturity);
     error PatentRegistryPreserved(uint256 patentId);
     error PatentRegistryInvalidationPending(uint256 patentId);
@@ -105,6 +108,14 @@ interface IPatentRegistryEvents is IPatentRegistryTypes {
         uint32 feePaidUntil,
         bool preserved,
         bool invalidationPending
+    );
+    /// @notice The IP office recorded a change of owner (著录项目变更); the patent awaits verification again.
+    event PatentTransferRecorded(
+        uint256 indexed patentId,
+        address indexed actor,
+        address indexed from,
+        address to,
+        bytes32 documentHash
     );
     event AppraisalRecorded(
         uint256 indexed patentId,
@@ -140,6 +151,11 @@ interface IPatentRegistry is IPatentRegistryErrors, IPatentRegistryEvents {
     /// @notice IP office: the patent was invalidated or terminated. Not while pledged.
     function revokePatent(uint256 patentId, bytes32 reasonHash) external;
 
+    /// @notice IP office: records a change of owner (著录项目变更) to another enterprise, backed by the
+    ///         document whose hash is given. Not while the patent is in an application or a loan; the
+    ///         patent returns to Registered, so the new owner's record is verified before any pledge.
+    function recordTransfer(uint256 patentId, address newOwner, bytes32 documentHash) external;
+
     function updateLegalStatus(
         uint256 patentId,
         uint32 feePaidUntil,
@@ -157,11 +173,11 @@ interface IPatentRegistry is IPatentRegistryErrors, IPatentRegistryEvents {
     /// @notice Lets go of patents held by a loan that ended without (or after) its pledge.
     function unreserve(uint64 loanId, uint256[] calldata patentIds) external;
 
-    /// @notice Runs the IP office's refusal rules and marks the patents pledged.
+    /// @notice Runs the IP office's refusal rules and marks the patents pledged. The borrower still owns
+    ///         them: reserve checked that, and a patent held by a loan cannot change hands.
     /// @return collateralExpiry the earliest expiry among the patents, which bounds the loan's maturity
     function pledge(
         uint64 loanId,
-        address borrower,
         uint256[] calldata patentIds,
         uint32 maturity
     ) external returns (uint32 collateralExpiry);

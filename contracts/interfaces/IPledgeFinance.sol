@@ -109,8 +109,10 @@ interface IPledgeFinanceErrors is IPledgeFinanceTypes {
     error PledgeFinanceUnexpectedLoanState(uint256 loanId, LoanStatus current, bytes32 expectedStates);
     /// @notice Only the loan's own bank (or its own borrower, for a withdrawal) may act on it.
     error PledgeFinanceNotLoanParty(uint256 loanId, address account);
-    /// @notice An account holds one organisation role only: the operator can never also be a bank.
+    /// @notice An account holds one role only: the operator can never also be a bank.
     error PledgeFinanceAccountHoldsRole(address account, bytes32 role);
+    /// @notice The last regulator cannot leave: someone must always be able to pause and to seat authorities.
+    error PledgeFinanceLastRegulator(address account);
     error PledgeFinanceRegistryAlreadySet(address registry);
     error PledgeFinanceRegistryMismatch(address registry, address registryFinance);
     error PledgeFinanceInvalidParams(Params params);
@@ -258,6 +260,9 @@ interface IPledgeFinance is IPledgeFinanceErrors, IPledgeFinanceEvents {
 
     /// @notice True while the regulator has stopped every state change.
     function paused() external view returns (bool);
+
+    /// @notice How many accounts hold the regulator role; while none does, the operator may seat the first.
+    function regulatorCount() external view returns (uint256);
 
     /// @notice Reverts unless the platform is running and `account` holds `role`. The registry asks this.
     function requireActiveRole(bytes32 role, address account) external view;

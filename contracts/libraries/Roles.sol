@@ -11,7 +11,6 @@ library Roles {
     bytes32 internal constant BANK = keccak256("BANK_ROLE");
     bytes32 internal constant FUND = keccak256("FUND_ROLE");
     bytes32 internal constant REGULATOR = keccak256("REGULATOR_ROLE");
-    bytes32 internal constant ADMIN = keccak256("ADMIN_ROLE");
     /// @dev Not granted to anyone: the registry names it when someone other than the finance core
     ///      calls a collateral function, so every refusal reads the same way.
     bytes32 internal constant FINANCE_CORE = keccak256("FINANCE_CORE_ROLE");

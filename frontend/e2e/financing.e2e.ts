@@ -12,7 +12,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch, screenshot } from "./support/browser";
-import { choose, newPatentNumber, openDesk, waitForText, waitForVisible } from "./support/desk";
+import { attach, choose, newPatentNumber, openDesk, waitForText, waitForVisible } from "./support/desk";
 import {
   actOnLoan,
   applyForLoan,
@@ -184,6 +184,21 @@ describe("the financing flow, through each role's pages", () => {
 
     await integrityIsGreen(regulator);
     await screenshot(regulator, "integrity-check");
+  });
+
+  it("the IP office records a change of owner; the new owner's record awaits verification again", async () => {
+    const { enterprise, ipoffice } = desks;
+    const patent = { number: newPatentNumber(3), title: `转让测试专利 E2E transferred patent` };
+    await registerPatent(enterprise, patent);
+    await verifyPatent(ipoffice, patent.number);
+    const form = ipoffice.getByTestId("transfer-form");
+    await choose(ipoffice, form.getByTestId("transfer-new-owner"), /青松生物医药/);
+    await attach(form, `transfer-${patent.number}.txt`, `著录项目变更通知书 ${patent.number}`);
+    await ipoffice.getByTestId("transfer-patent-button").click();
+    await waitForVisible(ipoffice.getByTestId("ipoffice-confirmed"));
+    // Registered again: the IP office's verification form is back, for the new owner's record.
+    await waitForVisible(ipoffice.getByTestId("verify-form"));
+    await waitForText(ipoffice.locator("main"), /青松生物医药/);
   });
 
   it("the default path: defaulted, compensated by the fund, collateral disposed, pledge released", async () => {

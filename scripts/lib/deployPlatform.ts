@@ -20,6 +20,16 @@ export const DEFAULT_PARAMS: Params = { ltvCapBps: 5_000, graceDays: 90, fundSha
 export const ORGANISATION_ROLES = ["enterprise", "appraiser", "ipoffice", "bank", "fund", "regulator"] as const;
 export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
 
+/**
+ * The roles the operator grants (contracts/PledgeFinance.sol, governance): the market's, and the
+ * first regulator. The authorities' (IP office, appraiser, fund) and further regulators are granted
+ * by a regulator.
+ */
+export const OPERATOR_GRANTED_ROLES: readonly OrganisationRole[] = ["enterprise", "bank", "regulator"];
+
+/** How long a handover of the operator role waits before the new key may accept it: 2 days. */
+export const DEFAULT_ADMIN_TRANSFER_DELAY_SECONDS = 2 * 86_400;
+
 /** A role's id is keccak256 of its name (contracts/libraries/Roles.sol): `bank` -> keccak256("BANK_ROLE"). */
 export const roleId = (role: OrganisationRole) => id(`${role.toUpperCase()}_ROLE`);
 
@@ -29,10 +39,12 @@ export interface RoleGrant {
 }
 
 export interface PlatformOptions {
-  /** The operator (DEFAULT_ADMIN_ROLE and ADMIN_ROLE); the deployer when unset. */
+  /** The operator (DEFAULT_ADMIN_ROLE); the deployer when unset. */
   admin?: string;
+  /** How long a handover of the operator role waits; DEFAULT_ADMIN_TRANSFER_DELAY_SECONDS when unset. */
+  adminTransferDelaySeconds?: number;
   params?: Params;
-  /** Granted by the deployer, so only when the deployer is the admin. */
+  /** Granted by the deployer, so only when the deployer is the admin: enterprises, banks, one regulator. */
   roleGrants?: RoleGrant[];
   /** Blocks to wait for after each transaction. */
   confirmations?: number;
@@ -68,9 +80,11 @@ export async function deployPlatform(deployer: Signer, options: PlatformOptions 
   if (!deployerIsAdmin && roleGrants.length > 0) {
     throw new Error(`only the admin ${admin} may grant roles; the deployer ${deployerAddress} is not the admin`);
   }
+  requireOperatorGrants(roleGrants);
   const confirmations = options.confirmations ?? 1;
+  const delay = options.adminTransferDelaySeconds ?? DEFAULT_ADMIN_TRANSFER_DELAY_SECONDS;
 
-  const finance = await new PledgeFinance__factory(deployer).deploy(admin, params);
+  const finance = await new PledgeFinance__factory(deployer).deploy(admin, delay, params);
   const financeDeployed = await deployed(finance.deploymentTransaction(), confirmations);
   const registry = await new PatentRegistry__factory(deployer).deploy(financeDeployed.address);
   const registryDeployed = await deployed(registry.deploymentTransaction(), confirmations);
@@ -94,6 +108,19 @@ export async function deployPlatform(deployer: Signer, options: PlatformOptions 
       data: finance.interface.encodeFunctionData("setRegistry", [registryDeployed.address]),
     },
   };
+}
+
+function requireOperatorGrants(grants: RoleGrant[]): void {
+  const byRegulator = grants.find((grant) => !OPERATOR_GRANTED_ROLES.includes(grant.role));
+  if (byRegulator) {
+    throw new Error(
+      `the ${byRegulator.role} role is granted by a regulator, not by the operator at deployment: ` +
+        "grant the first regulator here, then onboard the authorities through the platform",
+    );
+  }
+  if (grants.filter((grant) => grant.role === "regulator").length > 1) {
+    throw new Error("the operator grants only the first regulator; further regulators are granted by a regulator");
+  }
 }
 
 async function deployed(tx: ContractTransactionResponse | null, confirmations: number): Promise<DeployedContract> {

@@ -1,7 +1,7 @@
 /**
  * The measuring part of the gas report: every state-changing function of the registry and the
- * finance core (the inherited ERC-721 and AccessControl ones too), from transaction receipts on the
- * Hardhat network it runs in, with a plain OpenZeppelin ERC-721 mint measured first as the
+ * finance core (the inherited AccessControl ones too; owners' ERC-721 transfers and approvals are
+ * refused, so none is measured), from transaction receipts on the Hardhat network it runs in, with a plain OpenZeppelin ERC-721 mint measured first as the
  * baseline. `npm run gas` (scripts/gas.ts) writes it to docs/gas.md; `npm run bench` reads it as
  * JSON (scripts/gas.ts with GAS_JSON set). Needs the Hardhat runtime: run it through `hardhat run`.
  */
@@ -9,6 +9,7 @@ import { ethers } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import type { ContractTransactionResponse } from "ethers";
 import {
+  ADMIN_TRANSFER_DELAY,
   DAY,
   DEFAULT_PARAMS,
   PRODUCT_TERMS,
@@ -77,6 +78,7 @@ export async function measureGas(): Promise<GasRun> {
   const p = await deployPlatform();
   await measureRegistry(p, measure);
   await measureFinance(p, measure);
+  await measureOperatorHandover(p, measure);
 
   // A function's rows together: its 1-patent and 3-patent measurements side by side.
   const names = [...new Set(measurements.map((m) => m.name))];
@@ -123,24 +125,40 @@ async function measureRegistry(p: Platform, measure: Measure): Promise<void> {
     "recordAppraisal",
     registry.connect(p.appraiser).recordAppraisal(patentId, 5_000_000_00n, now + 365n * DAY, hash("r1")),
   );
+  // Owners' ERC-721 transfers and approvals are refused: a patent changes hands as the register records it.
   await measure(
-    "transferFrom (ERC-721, to a new holder)",
-    registry.connect(p.ent1).transferFrom(p.ent1.address, p.ent2.address, patentId),
+    "recordTransfer (to a new holder)",
+    registry.connect(p.ipoffice).recordTransfer(patentId, p.ent2.address, hash("transfer notice")),
   );
   const sold = await registerPatent(p);
-  const seller = registry.connect(p.ent1);
-  await measure("approve (ERC-721)", seller.approve(p.ent2.address, sold));
-  await measure("setApprovalForAll (ERC-721)", seller.setApprovalForAll(p.ent2.address, true));
   await measure(
-    "safeTransferFrom (ERC-721, to a holder)",
-    seller["safeTransferFrom(address,address,uint256)"](p.ent1.address, p.ent2.address, sold),
+    "recordTransfer (to a holder)",
+    registry.connect(p.ipoffice).recordTransfer(sold, p.ent2.address, hash("transfer notice")),
   );
+}
+
+/** Last: afterwards the fixture's operator is another account, two days later. */
+async function measureOperatorHandover(p: Platform, measure: Measure): Promise<void> {
+  const { finance } = p;
+  const successor = p.outsider;
+  await finance
+    .connect(successor)
+    .renounceRole(p.roles.enterprise, successor.address)
+    .catch(() => undefined);
+  await measure("beginDefaultAdminTransfer", finance.connect(p.admin).beginDefaultAdminTransfer(successor.address));
+  await measure("cancelDefaultAdminTransfer", finance.connect(p.admin).cancelDefaultAdminTransfer());
+  await finance.connect(p.admin).beginDefaultAdminTransfer(successor.address);
+  await time.increase(ADMIN_TRANSFER_DELAY);
+  await measure("acceptDefaultAdminTransfer", finance.connect(successor).acceptDefaultAdminTransfer());
+  const operator = finance.connect(successor);
+  await measure("changeDefaultAdminDelay", operator.changeDefaultAdminDelay(ADMIN_TRANSFER_DELAY * 2n));
+  await measure("rollbackDefaultAdminDelay", operator.rollbackDefaultAdminDelay());
 }
 
 async function measureFinance(p: Platform, measure: Measure): Promise<void> {
   const { finance } = p;
   const bank = finance.connect(p.bank1);
-  const unbound = await ethers.deployContract("PledgeFinance", [p.admin.address, DEFAULT_PARAMS]);
+  const unbound = await ethers.deployContract("PledgeFinance", [p.admin.address, ADMIN_TRANSFER_DELAY, DEFAULT_PARAMS]);
   const unboundRegistry = await ethers.deployContract("PatentRegistry", [await unbound.getAddress()]);
   await measure("setRegistry", unbound.setRegistry(await unboundRegistry.getAddress()));
   await measure("setParams", finance.connect(p.admin).setParams({ ...DEFAULT_PARAMS, graceDays: 60n }));
@@ -149,6 +167,11 @@ async function measureFinance(p: Platform, measure: Measure): Promise<void> {
   await measure("grantRole", finance.connect(p.admin).grantRole(p.roles.enterprise, p.outsider.address));
   await measure("renounceRole", finance.connect(p.outsider).renounceRole(p.roles.enterprise, p.outsider.address));
   await measure("revokeRole", finance.connect(p.admin).revokeRole(p.roles.bank, p.bank2.address));
+  await measure(
+    "grantRole (a regulator seats an authority)",
+    finance.connect(p.regulator).grantRole(p.roles.appraiser, p.outsider.address),
+  );
+  await finance.connect(p.regulator).revokeRole(p.roles.appraiser, p.outsider.address);
   await measure("createProduct", bank.createProduct(PRODUCT_TERMS, hash("product")));
   await measure("setProductActive", bank.setProductActive(await finance.productCount(), false));
 

@@ -23,6 +23,9 @@ export const PRODUCT_TERMS = {
   ltvBps: 5_000n,
 };
 
+/** How long a handover of the operator role waits in the fixture. */
+export const ADMIN_TRANSFER_DELAY = 2n * DAY;
+
 export const hash = (text: string) => ethers.id(text);
 
 export type Platform = Awaited<ReturnType<typeof deployPlatform>>;
@@ -33,6 +36,7 @@ export async function deployPlatform() {
     await ethers.getSigners();
   const finance = (await ethers.deployContract("PledgeFinance", [
     admin.address,
+    ADMIN_TRANSFER_DELAY,
     DEFAULT_PARAMS,
   ])) as unknown as PledgeFinance;
   const registry = (await ethers.deployContract("PatentRegistry", [
@@ -47,20 +51,21 @@ export async function deployPlatform() {
     bank: await finance.BANK_ROLE(),
     fund: await finance.FUND_ROLE(),
     regulator: await finance.REGULATOR_ROLE(),
-    admin: await finance.ADMIN_ROLE(),
+    admin: await finance.DEFAULT_ADMIN_ROLE(),
   };
-  const grants: [string, HardhatEthersSigner][] = [
-    [roles.enterprise, ent1],
-    [roles.enterprise, ent2],
-    [roles.enterprise, ent3],
-    [roles.appraiser, appraiser],
-    [roles.ipoffice, ipoffice],
-    [roles.bank, bank1],
-    [roles.bank, bank2],
-    [roles.fund, fund],
-    [roles.regulator, regulator],
+  // The operator seats the market and the first regulator; the regulator seats the authorities.
+  const grants: [HardhatEthersSigner, string, HardhatEthersSigner][] = [
+    [admin, roles.regulator, regulator],
+    [admin, roles.enterprise, ent1],
+    [admin, roles.enterprise, ent2],
+    [admin, roles.enterprise, ent3],
+    [admin, roles.bank, bank1],
+    [admin, roles.bank, bank2],
+    [regulator, roles.appraiser, appraiser],
+    [regulator, roles.ipoffice, ipoffice],
+    [regulator, roles.fund, fund],
   ];
-  for (const [role, signer] of grants) await finance.grantRole(role, signer.address);
+  for (const [granter, role, signer] of grants) await finance.connect(granter).grantRole(role, signer.address);
 
   return {
     finance,

@@ -10,6 +10,8 @@ import { DEFAULT_PARAMS, PRODUCT_TERMS, hash, type Platform } from "./fixtures";
  */
 export type Guarded = {
   fn: string;
+  /** Names the case in test titles when one function is guarded by several roles. */
+  label?: string;
   role: string;
   on: (p: Platform) => BaseContract;
   call: (p: Platform, as: HardhatEthersSigner) => Promise<unknown>;
@@ -25,17 +27,56 @@ export const ROLES = {
   bank: ethers.id("BANK_ROLE"),
   fund: ethers.id("FUND_ROLE"),
   regulator: ethers.id("REGULATOR_ROLE"),
-  admin: ethers.id("ADMIN_ROLE"),
+  /** The operator's: OpenZeppelin's DEFAULT_ADMIN_ROLE. */
+  admin: DEFAULT_ADMIN,
 };
 
 const FINANCE_CALLS: Omit<Guarded, "on">[] = [
   { fn: "setRegistry", role: DEFAULT_ADMIN, call: (p, s) => p.finance.connect(s).setRegistry(s.address) },
   { fn: "setParams", role: ROLES.admin, call: (p, s) => p.finance.connect(s).setParams(DEFAULT_PARAMS) },
-  { fn: "grantRole", role: ROLES.admin, call: (p, s) => p.finance.connect(s).grantRole(p.roles.bank, s.address) },
+  {
+    fn: "grantRole",
+    label: "grantRole (a market role)",
+    role: ROLES.admin,
+    call: (p, s) => p.finance.connect(s).grantRole(p.roles.bank, s.address),
+  },
+  {
+    fn: "grantRole",
+    label: "grantRole (an authority's role)",
+    role: ROLES.regulator,
+    call: (p, s) => p.finance.connect(s).grantRole(p.roles.ipoffice, s.address),
+  },
   {
     fn: "revokeRole",
+    label: "revokeRole (a market role)",
     role: ROLES.admin,
     call: (p, s) => p.finance.connect(s).revokeRole(p.roles.bank, p.bank1.address),
+  },
+  {
+    fn: "revokeRole",
+    label: "revokeRole (a regulator's role)",
+    role: ROLES.regulator,
+    call: (p, s) => p.finance.connect(s).revokeRole(p.roles.regulator, p.regulator.address),
+  },
+  {
+    fn: "beginDefaultAdminTransfer",
+    role: ROLES.admin,
+    call: (p, s) => p.finance.connect(s).beginDefaultAdminTransfer(s.address),
+  },
+  {
+    fn: "cancelDefaultAdminTransfer",
+    role: ROLES.admin,
+    call: (p, s) => p.finance.connect(s).cancelDefaultAdminTransfer(),
+  },
+  {
+    fn: "changeDefaultAdminDelay",
+    role: ROLES.admin,
+    call: (p, s) => p.finance.connect(s).changeDefaultAdminDelay(1n),
+  },
+  {
+    fn: "rollbackDefaultAdminDelay",
+    role: ROLES.admin,
+    call: (p, s) => p.finance.connect(s).rollbackDefaultAdminDelay(),
   },
   { fn: "pause", role: ROLES.regulator, call: (p, s) => p.finance.connect(s).pause() },
   { fn: "unpause", role: ROLES.regulator, call: (p, s) => p.finance.connect(s).unpause() },
@@ -59,6 +100,12 @@ const FINANCE_CALLS: Omit<Guarded, "on">[] = [
   { fn: "dispose", role: ROLES.bank, call: (p, s) => p.finance.connect(s).dispose(1n, s.address, 1n, H) },
   { fn: "releasePledge", role: ROLES.ipoffice, call: (p, s) => p.finance.connect(s).releasePledge(1n) },
 ];
+/** Role changes the regulators make go on while paused, so a compromised authority's key can go. */
+export const pausable = (g: Guarded) =>
+  !["setRegistry", "pause", "unpause"].includes(g.fn) &&
+  g.role !== FINANCE_CORE &&
+  !(g.role === ROLES.regulator && ["grantRole", "revokeRole"].includes(g.fn));
+
 export const GUARDED_FINANCE: Guarded[] = FINANCE_CALLS.map((g) => ({ ...g, on: (p: Platform) => p.finance }));
 
 const REGISTRY_CALLS: Omit<Guarded, "on">[] = [
@@ -71,6 +118,11 @@ const REGISTRY_CALLS: Omit<Guarded, "on">[] = [
   { fn: "rejectPatent", role: ROLES.ipoffice, call: (p, s) => p.registry.connect(s).rejectPatent(1n, H) },
   { fn: "revokePatent", role: ROLES.ipoffice, call: (p, s) => p.registry.connect(s).revokePatent(1n, H) },
   {
+    fn: "recordTransfer",
+    role: ROLES.ipoffice,
+    call: (p, s) => p.registry.connect(s).recordTransfer(1n, s.address, H),
+  },
+  {
     fn: "updateLegalStatus",
     role: ROLES.ipoffice,
     call: (p, s) => p.registry.connect(s).updateLegalStatus(1n, 1n, true, true),
@@ -82,7 +134,7 @@ const REGISTRY_CALLS: Omit<Guarded, "on">[] = [
   },
   { fn: "reserve", role: FINANCE_CORE, call: (p, s) => p.registry.connect(s).reserve(1n, s.address, [1n]) },
   { fn: "unreserve", role: FINANCE_CORE, call: (p, s) => p.registry.connect(s).unreserve(1n, [1n]) },
-  { fn: "pledge", role: FINANCE_CORE, call: (p, s) => p.registry.connect(s).pledge(1n, s.address, [1n], 1n) },
+  { fn: "pledge", role: FINANCE_CORE, call: (p, s) => p.registry.connect(s).pledge(1n, [1n], 1n) },
   { fn: "releasePledge", role: FINANCE_CORE, call: (p, s) => p.registry.connect(s).releasePledge(1n, [1n]) },
   {
     fn: "transferCollateral",
@@ -100,6 +152,6 @@ export const SIGNERS: { kind: string; signer: (p: Platform) => HardhatEthersSign
   { kind: "bank", signer: (p) => p.bank1, holds: [ROLES.bank] },
   { kind: "fund", signer: (p) => p.fund, holds: [ROLES.fund] },
   { kind: "regulator", signer: (p) => p.regulator, holds: [ROLES.regulator] },
-  { kind: "admin", signer: (p) => p.admin, holds: [ROLES.admin, DEFAULT_ADMIN] },
+  { kind: "admin", signer: (p) => p.admin, holds: [ROLES.admin] },
   { kind: "no role", signer: (p) => p.outsider, holds: [] },
 ];

@@ -167,6 +167,14 @@ export const isLegalLoanMove = (from: bigint, to: bigint) => from === to || (LOA
 
 const refuse = (why: string): Refusal => ({ ok: false, why });
 
+/** Who grants and revokes each role: the regulators their own and the authorities', the operator the market's. */
+export function roleAdminOf(role: Role): Role {
+  return role === "enterprise" || role === "bank" || role === "admin" ? "admin" : "regulator";
+}
+
+/** A role's id on chain: keccak256 of its name, the operator's OpenZeppelin's DEFAULT_ADMIN_ROLE (zero). */
+export const roleHash = (role: Role) => (role === "admin" ? ethers.ZeroHash : ethers.id(`${role.toUpperCase()}_ROLE`));
+
 function accept(
   event: string,
   entity: [string, EventValue] | undefined,
@@ -233,10 +241,14 @@ export class LedgerModel {
   /** ERC-721 operator approvals (setApprovalForAll), as `owner operator` keys. */
   private readonly operators = new Set<string>();
 
-  constructor(
-    private readonly roles: ReadonlyMap<string, Role>,
-    public params: Params,
-  ) {}
+  /** Each account's one role; role changes (governance, below) edit it. */
+  private readonly roles: Map<string, Role>;
+  params: Params;
+
+  constructor(roles: ReadonlyMap<string, Role>, params: Params) {
+    this.roles = new Map(roles);
+    this.params = params;
+  }
 
   roleOf(account: string): Role | undefined {
     return this.roles.get(account);
@@ -351,6 +363,61 @@ export class LedgerModel {
     if (this.roles.get(sender) !== role) return refuse(`sender lacks the ${role} role`);
     if (this.paused) return refuse("platform paused");
     return undefined;
+  }
+
+  // ---- governance (SPEC section 8: nobody above the regulator) ----
+
+  get regulatorCount(): number {
+    return [...this.roles.values()].filter((role) => role === "regulator").length;
+  }
+
+  /**
+   * grantRole: never the operator's role (two steps only); by the role's admin; while paused only
+   * the roles the regulators administer; never to an account holding another role. The fuzz never
+   * grants a role already held (OpenZeppelin then emits nothing).
+   */
+  grantRole(sender: string, role: Role, account: string): Verdict {
+    if (role === "admin") return refuse("the operator role changes hands in two steps");
+    const refusal = this.roleChangeRefusal(sender, role);
+    if (refusal) return refusal;
+    const held = this.roles.get(account);
+    if (held !== undefined && held !== role) return refuse(`account holds the ${held} role`);
+    return accept("RoleGranted", ["account", account], () => this.roles.set(account, role), {
+      sender,
+      role: roleHash(role),
+    });
+  }
+
+  /** revokeRole of a role the account holds: as grantRole, and never the last regulator. */
+  revokeRole(sender: string, role: Role, account: string): Verdict {
+    if (role === "admin") return refuse("the operator role changes hands in two steps");
+    const refusal = this.roleChangeRefusal(sender, role);
+    if (refusal) return refusal;
+    return this.removeRole(role, account, sender);
+  }
+
+  /** renounceRole of the sender's own role. */
+  renounceRole(sender: string): Verdict {
+    const role = this.roles.get(sender);
+    if (role === undefined) return refuse("holds no role");
+    if (role === "admin") return refuse("the operator renounces only through a scheduled handover");
+    if (this.paused && roleAdminOf(role) !== "regulator") return refuse("platform paused");
+    return this.removeRole(role, sender, sender);
+  }
+
+  private roleChangeRefusal(sender: string, role: Role): Refusal | undefined {
+    const admin = roleAdminOf(role);
+    if (this.roles.get(sender) !== admin) return refuse(`only the ${admin} changes the ${role} role`);
+    if (this.paused && admin !== "regulator") return refuse("platform paused");
+    return undefined;
+  }
+
+  private removeRole(role: Role, account: string, sender: string): Verdict {
+    if (role === "regulator" && this.regulatorCount <= 1) return refuse("the last regulator stays");
+    return accept("RoleRevoked", ["account", account], () => this.roles.delete(account), {
+      sender,
+      role: roleHash(role),
+    });
   }
 
   // ---- platform ----
@@ -526,38 +593,36 @@ export class LedgerModel {
     });
   }
 
-  /** ERC-721 transferFrom by `sender`: the owner, an operator of the owner or the approved account may move a token. */
-  transferPatent(sender: string, from: string, to: string, patentId: bigint): Verdict {
-    const patent = this.patents.get(patentId);
-    if (this.paused) return refuse("platform paused");
-    if (!patent || !hasToken(patent)) return refuse("unknown token");
-    if (to === ethers.ZeroAddress) return refuse("zero receiver");
-    if (patent.status === PatentStatus.Pledged) return refuse("pledged patents cannot be transferred");
-    if (!this.mayMove(patent, sender)) return refuse("sender is neither the owner nor approved");
-    if (from !== patent.owner) return refuse("from is not the owner");
-    const apply = () => Object.assign(patent, { owner: to, approved: ethers.ZeroAddress });
-    return accept("Transfer", ["tokenId", patentId], apply, { from, to });
+  /**
+   * SPEC section 8: a patent changes hands only as the register records it (recordTransfer,
+   * disposal). Owners' ERC-721 transfers and approvals are refused, so no approval ever stands.
+   */
+  transferPatent(): Verdict {
+    return refuse("owners' transfers are refused: the register records transfers");
   }
 
-  /** ERC-721 approve: by the owner or an operator of the owner, of any token (pledged too), never while paused. */
-  approve(sender: string, to: string, patentId: bigint): Verdict {
-    const patent = this.patents.get(patentId);
-    if (this.paused) return refuse("platform paused");
-    if (!patent || !hasToken(patent)) return refuse("unknown token");
-    if (sender !== patent.owner && !this.isOperator(patent.owner, sender)) return refuse("invalid approver");
-    return accept("Approval", ["tokenId", patentId], () => (patent.approved = to), {
-      owner: patent.owner,
-      approved: to,
-    });
+  approve(): Verdict {
+    return refuse("approvals are refused: nobody could use them");
   }
 
-  /** ERC-721 setApprovalForAll: anyone, for their own tokens, of any operator but the zero address, never while paused. */
-  setApprovalForAll(sender: string, operator: string, approved: boolean): Verdict {
-    if (this.paused) return refuse("platform paused");
-    if (operator === ethers.ZeroAddress) return refuse("zero operator");
-    const key = `${sender} ${operator}`;
-    const apply = () => (approved ? this.operators.add(key) : this.operators.delete(key));
-    return accept("ApprovalForAll", ["owner", sender], apply, { operator, approved });
+  setApprovalForAll(): Verdict {
+    return refuse("approvals are refused: nobody could use them");
+  }
+
+  /**
+   * The IP office records a change of owner (著录项目变更) to another enterprise, never while the
+   * patent is in an application or a loan; the patent is verified again before any pledge.
+   */
+  recordTransfer(sender: string, patentId: bigint, newOwner: string, documentHash: string): Verdict {
+    const patent =
+      this.gate(sender, "ipoffice") ?? this.patentIn(patentId, [PatentStatus.Registered, PatentStatus.Verified]);
+    if ("ok" in patent) return patent;
+    if (patent.loanId !== 0n) return refuse("patent in an active loan");
+    if (newOwner === patent.owner || this.roles.get(newOwner) !== "enterprise") return refuse("invalid new owner");
+    if (documentHash === ethers.ZeroHash) return refuse("missing document hash");
+    const from = patent.owner;
+    const apply = () => Object.assign(patent, { owner: newOwner, status: PatentStatus.Registered });
+    return accept("PatentTransferRecorded", ["patentId", patentId], apply, { from, to: newOwner, documentHash });
   }
 
   // ---- loans ----

@@ -28,7 +28,7 @@ const EnvSchema = z.object({
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   RPC_URL: optionalText,
   DEPLOYMENT_FILE: optionalText,
-  /** The operator's chain key (DEFAULT_ADMIN_ROLE, ADMIN_ROLE): the platform org signs with it. */
+  /** The operator's chain key (DEFAULT_ADMIN_ROLE): the platform org signs with it. */
   ADMIN_PRIVATE_KEY: hexKey("ADMIN_PRIVATE_KEY"),
   /** The first admin user's password, used once when the platform has no users. */
   ADMIN_PASSWORD: optionalText,

@@ -131,6 +131,15 @@ const platform: Record<string, Handler> = {
   "PledgeFinance:RoleRevoked": async ({ event }) => roleSubject(event.args),
   "PledgeFinance:RoleAdminChanged": async () => ({ entity: "platform", entityId: "roles" }),
   "PledgeFinance:RegistrySet": async () => ({ entity: "platform", entityId: "registry" }),
+  // The operator role's two-step handover (OpenZeppelin AccessControlDefaultAdminRules).
+  "PledgeFinance:DefaultAdminTransferScheduled": async ({ event }) => ({
+    entity: "platform",
+    entityId: "operator",
+    parties: [event.args.newAdmin as string],
+  }),
+  "PledgeFinance:DefaultAdminTransferCanceled": async () => ({ entity: "platform", entityId: "operator" }),
+  "PledgeFinance:DefaultAdminDelayChangeScheduled": async () => ({ entity: "platform", entityId: "operator" }),
+  "PledgeFinance:DefaultAdminDelayChangeCanceled": async () => ({ entity: "platform", entityId: "operator" }),
   "PledgeFinance:Paused": async (ctx) => setPaused(ctx, true),
   "PledgeFinance:Unpaused": async (ctx) => setPaused(ctx, false),
   "PledgeFinance:ParamsUpdated": async (ctx) => {
@@ -499,6 +508,25 @@ const patents: Record<string, Handler> = {
     const id = await ctx.patentIdOf(ctx.event.args.patentId as bigint);
     await setPatents(ctx, [id], { status: "revoked" });
     return patentSubject(ctx, id, ctx.event.args.actor, "patent_revoked");
+  },
+  // The Transfer before it moved the owner; the new owner's record awaits verification again.
+  "PatentRegistry:PatentTransferRecorded": async (ctx) => {
+    const { patentId, actor, from, to } = ctx.event.args;
+    const id = await ctx.patentIdOf(patentId as bigint);
+    await setPatents(ctx, [id], { status: "registered" });
+    const previous = await ctx.orgOf(from as string);
+    if (previous) {
+      ctx.notify({ org: previous, topic: "patent_transferred_out", entity: "patent", entityId: id });
+    }
+    ctx.notify({
+      orgKind: "ipoffice",
+      topic: "patent_to_verify",
+      entity: "patent",
+      entityId: id,
+      awaitsStatus: "registered",
+    });
+    const subject = await patentSubject(ctx, id, actor, "patent_transferred_in");
+    return { ...subject, parties: [from as string, to as string] };
   },
   "PatentRegistry:LegalStatusUpdated": async (ctx) => {
     const { patentId, actor, loanId, feePaidUntil, preserved, invalidationPending } = ctx.event.args;

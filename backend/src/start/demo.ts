@@ -44,8 +44,13 @@ export async function seedDemo(baseUrl: string, password: string, progress: Seed
   progress("organisations and users");
   const as = {} as Record<Member, ApiClient>;
   const orgIds = {} as Record<Member, string>;
-  for (const [name, { kind, org }] of Object.entries(DEMO_USERS) as [Member, (typeof DEMO_USERS)[Member]][]) {
-    const created = await admin.post<{ id: string }>("/orgs", { name: org, kind });
+  // The operator seats the first regulator; the regulator approves the authorities (SPEC section 8).
+  const regulatorFirst = (Object.entries(DEMO_USERS) as [Member, (typeof DEMO_USERS)[Member]][]).sort(
+    ([, a], [, b]) => Number(b.kind === "regulator") - Number(a.kind === "regulator"),
+  );
+  for (const [name, { kind, org }] of regulatorFirst) {
+    const created = await admin.post<{ id: string; roleGranted: boolean }>("/orgs", { name: org, kind });
+    if (!created.roleGranted) await as.regulator1.post(`/orgs/${created.id}/approve`, {});
     await admin.post("/users", { username: name, password, orgId: created.id });
     as[name] = await anonymous.login(name, password);
     orgIds[name] = created.id;

@@ -43,16 +43,22 @@ export interface Cast {
 /** Onboards the ten organisations and a user each through the operator; each bank publishes a product. */
 export async function onboardCast(admin: Api, anonymous: Api, tag = "bench"): Promise<Cast> {
   const cast: Cast = { enterprise: [], bank: [], ipoffice: [], appraiser: [], productIds: [] };
-  for (const [kind, count] of Object.entries(CAST) as [keyof typeof CAST, number][]) {
-    for (let i = 1; i <= count; i++) {
-      const name = `${tag}-${kind}${i}`;
-      const org = expect2xx(
-        await admin.post<{ id: string }>("/orgs", { name: `${name} org`, kind }),
-        `onboarding ${name}`,
-      );
-      expect2xx(await admin.post("/users", { username: name, password: PASSWORD, orgId: org.id }), `user ${name}`);
-      cast[kind].push(await anonymous.login(name, PASSWORD));
+  const onboard = async (name: string, kind: string, approver?: Api) => {
+    const org = expect2xx(
+      await admin.post<{ id: string; roleGranted: boolean }>("/orgs", { name: `${name} org`, kind }),
+      `onboarding ${name}`,
+    );
+    if (!org.roleGranted) {
+      if (!approver) throw new Error(`${name} awaits a regulator's approval: the bench needs a platform without one`);
+      expect2xx(await approver.post(`/orgs/${org.id}/approve`, {}), `approving ${name}`);
     }
+    expect2xx(await admin.post("/users", { username: name, password: PASSWORD, orgId: org.id }), `user ${name}`);
+    return anonymous.login(name, PASSWORD);
+  };
+  // The operator seats the first regulator; it approves the IP offices and the appraiser.
+  const regulator = await onboard(`${tag}-regulator`, "regulator");
+  for (const [kind, count] of Object.entries(CAST) as [keyof typeof CAST, number][]) {
+    for (let i = 1; i <= count; i++) cast[kind].push(await onboard(`${tag}-${kind}${i}`, kind, regulator));
   }
   for (const [i, bank] of cast.bank.entries()) {
     const product = expect2xx(

@@ -89,6 +89,7 @@ const BLOCKS_PER_FETCH = 250;
 const DOCUMENT_HASHES: [kind: string, argument: string][] = [
   ["PatentRegistered", "certificateHash"],
   ["AppraisalRecorded", "reportHash"],
+  ["PatentTransferRecorded", "documentHash"],
 ];
 const RECORD_HASHES: [kind: string, argument: string][] = [
   ["PatentRegistered", "metadataHash"],

@@ -7,13 +7,25 @@ import { hashPassword } from "../../http/auth.js";
 import type { Api } from "../../http/route.js";
 import { IdParams, Page, Text, TxInfo, z } from "../../http/schemas.js";
 import { UserOut } from "../auth/routes.js";
-import { createOrganisation, findOrganisation, provision } from "./service.js";
+import {
+  REGULATOR_SEATED,
+  approve,
+  createOrganisation,
+  findOrganisation,
+  provision,
+  seatedBy,
+  type OrgRow,
+} from "./service.js";
 
 export const OrgOut = z
   .object({ id: z.string(), name: z.string(), kind: z.enum(ORG_KINDS), address: z.string() })
   .openapi("Organisation");
 
-const OrgWithRole = OrgOut.extend({ roleGranted: z.boolean() });
+const OrgWithRole = OrgOut.extend({
+  roleGranted: z.boolean(),
+  /** Who grants the role on chain: a regulator approves the authorities and further regulators. */
+  seatedBy: z.enum(["operator", "regulator"]),
+}).openapi("OrganisationWithRole");
 
 const NewOrg = z
   .object({ name: Text(200), kind: z.enum(ROLE_KINDS) })
@@ -31,24 +43,28 @@ const NewUser = z
   .strict()
   .openapi("NewUser");
 
-const OrgQuery = Page.extend({ kind: z.enum(ORG_KINDS).optional() }).strict();
+const OrgQuery = Page.extend({
+  kind: z.enum(ORG_KINDS).optional(),
+  /** Only organisations a regulator seats whose role is not granted yet. */
+  awaitingApproval: z.enum(["true", "false"]).optional(),
+}).strict();
+
+/** The role was granted once: the operator's organisation has it from deployment. */
+const ROLE_GRANTED = `(o.kind = 'admin' or exists (select 1 from chain_events e where e.kind = 'RoleGranted' and e.entity_id = o.address))`;
 
 export function orgRoutes(api: Api, ctx: AppContext): void {
   const withRole = async (id: string) => {
-    const { rows } = await ctx.db.query(
-      `select o.id, o.name, o.kind, o.address,
-              o.kind = 'admin' or exists (select 1 from chain_events e where e.kind = 'RoleGranted' and e.entity_id = o.address)
-                as "roleGranted"
-         from organisations o where o.id = $1`,
+    const { rows } = await ctx.db.query<OrgRow & { roleGranted: boolean }>(
+      `select o.id, o.name, o.kind, o.address, ${ROLE_GRANTED} as "roleGranted" from organisations o where o.id = $1`,
       [id],
     );
-    return rows[0];
+    return rows[0] && { ...rows[0], seatedBy: seatedBy(rows[0].kind) };
   };
 
   api.add({
     method: "post",
     path: "/orgs",
-    summary: "Onboard an organisation",
+    summary: "Onboard an organisation (an authority or a further regulator then awaits a regulator's approval)",
     tag: "organisations",
     access: ["admin"],
     body: NewOrg,
@@ -87,6 +103,22 @@ export function orgRoutes(api: Api, ctx: AppContext): void {
   });
 
   api.add({
+    method: "post",
+    path: "/orgs/:id/approve",
+    summary: "Approve an authority or a further regulator: the regulator's organisation grants its role",
+    tag: "organisations",
+    access: ["regulator"],
+    params: IdParams,
+    errors: [404, 409, 503],
+    response: OrgWithRole.extend(TxInfo),
+    handler: async ({ params, caller }) => {
+      const org = await findOrganisation(ctx, params.id);
+      const tx = await approve(ctx, org, caller.orgId);
+      return { ...(await withRole(org.id)), txHash: tx?.txHash ?? null, blockNumber: tx?.blockNumber ?? null };
+    },
+  });
+
+  api.add({
     method: "get",
     path: "/orgs",
     summary: "List organisations",
@@ -97,9 +129,17 @@ export function orgRoutes(api: Api, ctx: AppContext): void {
     handler: async ({ query }) => {
       const { rows, total } = await pageOf(
         ctx.db,
-        `select id, name, kind, address, count(*) over () as total from organisations
-          where ($1::text is null or kind = $1) order by id limit $2 offset $3`,
-        [query.kind ?? null, query.limit, query.offset],
+        `select o.id, o.name, o.kind, o.address, count(*) over () as total from organisations o
+          where ($1::text is null or o.kind = $1)
+            and ($2::boolean is null or (o.kind = any($3) and not ${ROLE_GRANTED}) = $2)
+          order by o.id limit $4 offset $5`,
+        [
+          query.kind ?? null,
+          query.awaitingApproval === undefined ? null : query.awaitingApproval === "true",
+          REGULATOR_SEATED,
+          query.limit,
+          query.offset,
+        ],
       );
       return { items: rows.map(({ total: _total, ...org }) => org), total };
     },

@@ -1,12 +1,17 @@
 /**
  * Onboarding: an organisation gets a fresh chain account whose key is sealed at rest, gas money on
- * a dev chain, and its role granted on chain by the operator. The key is stored before anything
- * is sent, so a failed grant can be retried (POST /api/orgs/:id/provision) without losing it.
+ * a dev chain, and its role granted on chain. The key is stored before anything is sent, so a
+ * failed grant can be retried (POST /api/orgs/:id/provision) without losing it.
+ *
+ * Who grants the role follows the contract's governance (SPEC section 8): the operator seats
+ * enterprises, banks and the first regulator; a regulator seats the authorities (IP office,
+ * appraisers, the fund) and further regulators, by approving them (POST /api/orgs/:id/approve), so
+ * the operator cannot seat a puppet authority.
  */
 import { Wallet, formatEther, id as keccakId } from "ethers";
 import type { AppContext } from "../../context.js";
 import { ROLE_KINDS, type OrgKind, type RoleKind } from "../../domain/ledger.js";
-import { notFound, unprocessable } from "../../errors.js";
+import { conflict, notFound, unprocessable } from "../../errors.js";
 
 export interface OrgRow {
   id: string;
@@ -16,7 +21,11 @@ export interface OrgRow {
 }
 
 export const roleId = (kind: RoleKind) => keccakId(`${kind.toUpperCase()}_ROLE`);
-export const ADMIN_ROLE = keccakId("ADMIN_ROLE");
+
+/** The kinds whose role a regulator grants (their role admin on chain is REGULATOR_ROLE). */
+export const REGULATOR_SEATED: readonly OrgKind[] = ["ipoffice", "appraiser", "fund", "regulator"];
+export const seatedBy = (kind: OrgKind): "operator" | "regulator" =>
+  REGULATOR_SEATED.includes(kind) ? "regulator" : "operator";
 
 export async function createOrganisation(ctx: AppContext, name: string, kind: OrgKind, privateKey?: string) {
   const wallet = privateKey ? new Wallet(privateKey) : Wallet.createRandom();
@@ -43,7 +52,10 @@ export async function findOrganisation(ctx: AppContext, id: string): Promise<Org
   return rows[0];
 }
 
-/** Funds the account on a dev chain and grants the organisation's role; safe to repeat. */
+/**
+ * Funds the account on a dev chain and, where the operator seats the kind, grants the organisation's
+ * role; safe to repeat. A kind a regulator seats waits for its approval.
+ */
 export async function provision(ctx: AppContext, org: OrgRow) {
   if (org.kind === "admin") return null;
   const admin = await operator(ctx);
@@ -57,9 +69,29 @@ export async function provision(ctx: AppContext, org: OrgRow) {
       await ctx.ledger.send(admin.id, { to: org.address, data: "0x", value: ctx.config.devFundingWei });
     }
   }
+  if (!(await operatorSeats(ctx, org.kind))) return null;
+  return grantRole(ctx, org, admin.id);
+}
+
+/** A regulator's approval of an organisation it seats: its own organisation signs the grant. */
+export async function approve(ctx: AppContext, org: OrgRow, regulatorOrgId: string) {
+  if (seatedBy(org.kind) !== "regulator") {
+    throw conflict("SEATED_BY_OPERATOR", `a ${org.kind}'s role is granted by the platform operator, not approved`);
+  }
+  return grantRole(ctx, org, regulatorOrgId);
+}
+
+/** The operator seats its kinds, and the first regulator while the chain has none. */
+async function operatorSeats(ctx: AppContext, kind: OrgKind): Promise<boolean> {
+  if (seatedBy(kind) === "operator") return true;
+  if (kind !== "regulator") return false;
+  return (await ctx.chain.call(() => ctx.chain.finance.regulatorCount())) === 0n;
+}
+
+async function grantRole(ctx: AppContext, org: OrgRow, signerOrgId: string) {
   const role = roleId(org.kind as RoleKind);
   if (await ctx.chain.call(() => ctx.chain.finance.hasRole(role, org.address))) return null;
-  return ctx.ledger.send(admin.id, ctx.ledger.finance("grantRole", [role, org.address]));
+  return ctx.ledger.send(signerOrgId, ctx.ledger.finance("grantRole", [role, org.address]));
 }
 
 export const isRoleKind = (kind: string): kind is RoleKind => (ROLE_KINDS as readonly string[]).includes(kind);

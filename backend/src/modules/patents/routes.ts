@@ -9,6 +9,7 @@ import type { Call } from "../../chain/signer.js";
 import type { Api } from "../../http/route.js";
 import { IsoDate, PositiveMoney, Reason, Text, Upload, withTx, z } from "../../http/schemas.js";
 import { prepareDocument, saveDocument } from "../documents/store.js";
+import { findOrganisation } from "../orgs/service.js";
 import { PATENT_READERS } from "../scope.js";
 import {
   encumbranceOf,
@@ -48,6 +49,10 @@ const NewAppraisal = z
   .object({ value: PositiveMoney, validUntil: IsoDate, report: Upload })
   .strict()
   .openapi("NewAppraisal");
+const RecordTransfer = z
+  .object({ newOwnerOrgId: z.string().regex(/^[1-9]\d{0,17}$/), notice: Upload })
+  .strict()
+  .openapi("RecordTransfer");
 const PatentParams = z.object({ id: z.string().min(1).max(40) });
 
 const PatentWithTx = withTx(PatentOut.shape);
@@ -245,6 +250,38 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
 
   api.add({
     method: "post",
+    path: "/patents/:id/transfer",
+    summary:
+      "Record a change of owner (著录项目变更): the patent goes to another enterprise, with the notice, and awaits verification again",
+    tag: "patents",
+    access: ["ipoffice"],
+    params: PatentParams,
+    body: RecordTransfer,
+    errors: [409, 413, 422, 503],
+    response: PatentWithTx,
+    handler: async ({ params, body, caller }) => {
+      const patent = await getPatent(ctx, caller, params.id);
+      if (patent.status !== "registered" && patent.status !== "verified") {
+        throw conflict("INVALID_PATENT_STATE", `patent ${patent.id} is ${patent.status}; it cannot change hands`);
+      }
+      if (patent.loanId) {
+        throw conflict(
+          "PATENT_IN_ACTIVE_LOAN",
+          `patent ${patent.id} is in loan ${patent.loanId}; it cannot change hands until that loan ends`,
+        );
+      }
+      const newOwner = await newOwnerOf(ctx, body.newOwnerOrgId, patent.ownerOrgId);
+      const notice = prepareDocument(body.notice);
+      const call = ctx.ledger.registry("recordTransfer", [BigInt(patent.tokenId), newOwner.address, notice.hash]);
+      await ctx.ledger.simulate(caller.address, call);
+      await saveDocument(ctx.db, notice, caller.orgId);
+      const tx = await ctx.ledger.send(caller.orgId, call);
+      return { ...(await getPatent(ctx, caller, patent.id)), ...tx };
+    },
+  });
+
+  api.add({
+    method: "post",
     path: "/patents/:id/appraisals",
     summary: "Record a valuation",
     tag: "patents",
@@ -269,6 +306,15 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
       return { ...(await getPatent(ctx, caller, patent.id)), ...tx };
     },
   });
+}
+
+/** A recorded transfer goes to another enterprise of the platform. */
+async function newOwnerOf(ctx: AppContext, orgId: string, currentOwnerOrgId: string | null) {
+  const org = await findOrganisation(ctx, orgId).catch(() => null);
+  if (!org || org.kind !== "enterprise" || org.id === currentOwnerOrgId) {
+    throw unprocessable("INVALID_NEW_OWNER", `organisation ${orgId} is not another enterprise of the platform`);
+  }
+  return org;
 }
 
 function describeNumberProblem(parsed: { problem: string; number: string; expected?: string }): string {

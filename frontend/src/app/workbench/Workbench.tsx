@@ -23,6 +23,7 @@ import {
 } from "./figures";
 import { EncumbranceCheck } from "./EncumbranceCheck";
 import { FundCapacity } from "./FundCapacity";
+import { PendingApprovals } from "./PendingApprovals";
 
 /** One figure's place: a full row on a phone, two or four to a row on wider screens (three quarters when wide). */
 function Cell({ children, wide }: { children: ReactNode; wide?: boolean }) {
@@ -180,6 +181,9 @@ function RegulatorWorkbench() {
             />
           </Cell>
         ))}
+        <Col xs={24}>
+          <PendingApprovals />
+        </Col>
       </Row>
     </>
   );

@@ -7,6 +7,8 @@ import type { Organisation, Page } from "@/types/api";
 /** An organisation as onboarding reports it: whether its role on the ledger has been granted. */
 export interface ProvisionedOrganisation extends Organisation {
   roleGranted: boolean;
+  /** Who grants the role on chain: a regulator approves IP offices, appraisers, the fund and further regulators. */
+  seatedBy: "operator" | "regulator";
   txHash: string | null;
   blockNumber: number | null;
 }
@@ -24,7 +26,11 @@ export function useAdminOrgs() {
       const page = await api.get<Page<Organisation>>("/orgs", { limit: 200 }, signal);
       const details = await Promise.all(
         page.items.map((org) =>
-          api.get<Organisation & { roleGranted: boolean }>(`/orgs/${encodeURIComponent(org.id)}`, undefined, signal),
+          api.get<Omit<ProvisionedOrganisation, "txHash" | "blockNumber">>(
+            `/orgs/${encodeURIComponent(org.id)}`,
+            undefined,
+            signal,
+          ),
         ),
       );
       return { items: details, total: page.total };

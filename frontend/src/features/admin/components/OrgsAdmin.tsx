@@ -6,7 +6,7 @@ import { QueryError } from "@/components/QueryError";
 import type { Organisation } from "@/types/api";
 import { ORG_KINDS, useAdminOrgs, useCreateOrg, useProvisionOrg, type OrgKind } from "../api/orgs";
 
-type Row = Organisation & { roleGranted: boolean };
+type Row = Organisation & { roleGranted: boolean; seatedBy: "operator" | "regulator" };
 
 function NewOrgForm() {
   const { t } = useTranslation();
@@ -47,7 +47,13 @@ function NewOrgForm() {
         <LedgerWriteStatus
           write={create}
           testId="create-org-status"
-          success={create.data ? `${create.data.name} · ${create.data.address}` : null}
+          success={
+            create.data && !create.data.roleGranted && create.data.seatedBy === "regulator"
+              ? t("admin.createdAwaitingRegulator", { name: create.data.name })
+              : create.data
+                ? `${create.data.name} · ${create.data.address}`
+                : null
+          }
         />
       </div>
     </Card>
@@ -76,6 +82,10 @@ export function OrgsAdmin() {
       render: (_: unknown, org) =>
         org.roleGranted ? (
           <Tag color="success">{t("admin.granted")}</Tag>
+        ) : org.seatedBy === "regulator" ? (
+          <Tag color="processing" data-testid={`awaiting-regulator-${org.id}`}>
+            {t("admin.awaitingRegulator")}
+          </Tag>
         ) : (
           <Space>
             <Tag color="warning">{t("admin.notGranted")}</Tag>

@@ -1,6 +1,6 @@
 /**
  * The writes on patents: registration by the owner, the IP office's register (verify, reject,
- * revoke, legal status) and valuations. Each answers with the patent and the transaction that
+ * revoke, legal status, a recorded change of owner) and valuations. Each answers with the patent and the transaction that
  * changed it; the lists and the patent's page are refreshed from the API afterwards.
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -26,6 +26,12 @@ export interface LegalStatusChange {
   feePaidUntil?: string;
   preserved?: boolean;
   invalidationPending?: boolean;
+}
+
+/** POST /api/patents/:id/transfer (IP office): a change of owner recorded with its notice. */
+export interface RecordedTransfer {
+  newOwnerOrgId: string;
+  notice: Upload;
 }
 
 export interface NewAppraisal {
@@ -82,6 +88,14 @@ export function useRecordAppraisal(id: string) {
   const refresh = useRefreshAfter();
   return useMutation({
     mutationFn: (body: NewAppraisal) => api.post<PatentWithTx>(path(id, "appraisals"), body),
+    onSuccess: refresh,
+  });
+}
+
+export function useRecordTransfer(id: string) {
+  const refresh = useRefreshAfter();
+  return useMutation({
+    mutationFn: (body: RecordedTransfer) => api.post<PatentWithTx>(path(id, "transfer"), body),
     onSuccess: refresh,
   });
 }

@@ -12,6 +12,7 @@ import {
   type PatentWithTx,
 } from "../api/patentWrites";
 import type { Patent } from "../api/types";
+import { TransferForm } from "./TransferForm";
 
 const day = (value: Dayjs) => value.format("YYYY-MM-DD");
 
@@ -143,7 +144,10 @@ function LegalStatusForm({ patent, onConfirmed }: FormProps) {
   );
 }
 
-/** The IP office's work on a patent: verify or reject a new record, revoke, keep the legal status. */
+/**
+ * The IP office's work on a patent: verify or reject a new record, revoke, keep the legal status,
+ * record a change of owner (not while the patent is in an application or a loan).
+ */
 export function IpOfficeActions({ patent }: { patent: Patent }) {
   const { t } = useTranslation();
   const [confirmed, setConfirmed] = useState<PatentWithTx | null>(null);
@@ -151,6 +155,7 @@ export function IpOfficeActions({ patent }: { patent: Patent }) {
   const live = patent.status === "verified" || patent.status === "pledged";
   if (!registered && !live && !confirmed) return null;
   const formProps = { patent, onConfirmed: setConfirmed };
+  const transferable = (registered || patent.status === "verified") && !patent.loanId;
   return (
     <Card title={t("patentActions.ipoffice")} data-testid="ipoffice-actions">
       {confirmed ? (
@@ -186,6 +191,11 @@ export function IpOfficeActions({ patent }: { patent: Patent }) {
               </Col>
             ) : null}
           </>
+        ) : null}
+        {transferable ? (
+          <Col xs={24} md={12}>
+            <TransferForm {...formProps} />
+          </Col>
         ) : null}
       </Row>
     </Card>
