@@ -199,15 +199,20 @@ contract PatentRegistry is ERC721, IPatentRegistry {
             Patent storage patent = _patents[patentId];
             // The borrower still owns it: reserve checked that, and a reserved patent cannot change hands.
             _requireState(patentId, patent.status, _bit(PatentStatus.Verified));
-            require(patent.feePaidUntil >= maturity, PatentRegistryFeeUnpaid(patentId, patent.feePaidUntil, maturity));
-            require(!patent.preserved, PatentRegistryPreserved(patentId));
-            require(!patent.invalidationPending, PatentRegistryInvalidationPending(patentId));
+            _requireSoundLegalStatus(patentId, patent, maturity);
             require(
                 patent.expiryDate >= maturity,
                 PatentRegistryExpiresBeforeMaturity(patentId, patent.expiryDate, maturity)
             );
             patent.status = PatentStatus.Pledged;
             if (patent.expiryDate < collateralExpiry) collateralExpiry = patent.expiryDate;
+        }
+    }
+
+    /// @inheritdoc IPatentRegistry
+    function checkLegalStatus(uint256[] calldata patentIds, uint32 maturity) external view {
+        for (uint256 i; i < patentIds.length; ++i) {
+            _requireSoundLegalStatus(patentIds[i], _patents[patentIds[i]], maturity);
         }
     }
 
@@ -292,6 +297,13 @@ contract PatentRegistry is ERC721, IPatentRegistry {
 
     function _setApprovalForAll(address, address, bool) internal pure override {
         revert PatentRegistryTransferOnlyByRegister();
+    }
+
+    /// @dev The IP office's refusal rules that can change after registration: fee, preservation, invalidation.
+    function _requireSoundLegalStatus(uint256 patentId, Patent storage patent, uint32 maturity) private view {
+        require(patent.feePaidUntil >= maturity, PatentRegistryFeeUnpaid(patentId, patent.feePaidUntil, maturity));
+        require(!patent.preserved, PatentRegistryPreserved(patentId));
+        require(!patent.invalidationPending, PatentRegistryInvalidationPending(patentId));
     }
 
     function _patentIn(uint256 patentId, bytes32 expectedStates) private view returns (Patent storage patent) {

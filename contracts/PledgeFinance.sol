@@ -282,6 +282,8 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
             maturityAt <= loan.collateralExpiry,
             PledgeFinanceCollateralExpiresBeforeMaturity(loanId, loan.collateralExpiry, maturityAt)
         );
+        // The fee, a court's preservation and an invalidation request can change after registration.
+        _registry.checkLegalStatus(loan.patentIds, maturityAt);
 
         Params memory terms = _params;
 
@@ -337,7 +339,9 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
         loan.interestDue = owed.interest.toUint96();
         loan.penaltyDue = owed.penalty.toUint96();
         loan.outstandingAtDefault = owed.total.toUint96();
-        emit LoanDefaulted(loanId, msg.sender, owed.principal, owed.interest, owed.penalty, owed.total);
+        uint256 fundDecisionBy = block.timestamp + uint256(_params.fundDecisionDays) * LoanMath.DAY;
+        loan.fundDecisionBy = fundDecisionBy.toUint32();
+        emit LoanDefaulted(loanId, msg.sender, owed.principal, owed.interest, owed.penalty, owed.total, fundDecisionBy);
     }
 
     /// @inheritdoc IPledgeFinance
@@ -362,7 +366,11 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
         bytes32 referenceHash
     ) external onlyRole(BANK_ROLE) whenNotPaused {
         Loan storage loan = _bankLoanIn(loanId, LoanStatus.Defaulted);
-        require(loan.compensated, PledgeFinanceNotCompensated(loanId));
+        // The fund decides within its window; after it the bank disposes without compensation.
+        require(
+            loan.compensated || block.timestamp >= loan.fundDecisionBy,
+            PledgeFinanceNotCompensated(loanId, loan.fundDecisionBy)
+        );
         require(buyer != loan.borrower && hasRole(ENTERPRISE_ROLE, buyer), PledgeFinanceInvalidBuyer(buyer));
         uint256 outstanding = loan.outstandingAtDefault;
         uint256 toCreditors = recovered < outstanding ? recovered : outstanding;

@@ -11,8 +11,8 @@
  *                       "registryBound": false, and the script prints the call the admin must send.
  *   ADMIN_TRANSFER_DELAY_SECONDS
  *                       how long a handover of the operator role waits (default 172800, 2 days)
- *   LTV_CAP_BPS, GRACE_DAYS, FUND_SHARE_BPS, FUND_CAPACITY_FEN
- *                       platform parameters (defaults 5000, 90, 5000, 0)
+ *   LTV_CAP_BPS, GRACE_DAYS, FUND_SHARE_BPS, FUND_CAPACITY_FEN, FUND_DECISION_DAYS
+ *                       platform parameters (defaults 5000, 90, 5000, 0, 30)
  *   ROLE_GRANTS         organisation roles to grant, as JSON: [{"role": "bank", "address": "0x..."}]
  *   ROLE_GRANTS_FILE    the same JSON in a file; roles: enterprise, bank, and one regulator (the IP
  *                       office, appraisers, the fund and further regulators are granted by a regulator)
@@ -44,6 +44,7 @@ function paramsFromEnv(): Params {
     graceDays: Number(envInteger("GRACE_DAYS", BigInt(DEFAULT_PARAMS.graceDays))),
     fundShareBps: Number(envInteger("FUND_SHARE_BPS", BigInt(DEFAULT_PARAMS.fundShareBps))),
     fundCapacity: envInteger("FUND_CAPACITY_FEN", DEFAULT_PARAMS.fundCapacity),
+    fundDecisionDays: Number(envInteger("FUND_DECISION_DAYS", BigInt(DEFAULT_PARAMS.fundDecisionDays))),
   };
 }
 

@@ -130,6 +130,7 @@ const LOAN_FIELDS = [
   "collateralExpiry",
   "disbursedAt",
   "defaultedAt",
+  "fundDecisionBy",
   "requestedAmount",
   "amount",
   "maturityAt",
@@ -531,7 +532,8 @@ class InvariantRun {
     if (roll < 0.3) params.fundCapacity = this.fundCapacityChoice();
     else if (roll < 0.5) params.fundShareBps = BigInt(this.rng.pick([0, 2_500, 5_000, 8_000, 10_000]));
     else if (roll < 0.7) params.graceDays = BigInt(this.rng.pick([0, 15, 30, 60, 90, 120]));
-    else if (roll < 0.85) params.ltvCapBps = BigInt(this.rng.pick([3_000, 5_000, 6_000, 8_000]));
+    else if (roll < 0.78) params.ltvCapBps = BigInt(this.rng.pick([3_000, 5_000, 6_000, 8_000]));
+    else if (roll < 0.85) params.fundDecisionDays = BigInt(this.rng.pick([0, 7, 30, 60]));
     else if (roll < 0.9) params.ltvCapBps = this.rng.chance(0.5) ? 0n : 10_001n;
     else if (roll < 0.95) params.fundShareBps = 10_001n + BigInt(this.rng.int(0, 1_000));
     else params.fundCapacity = this.fundCapacityChoice();
@@ -1092,6 +1094,9 @@ class InvariantRun {
       case LoanStatus.Repaid:
         return roll < 0.9 ? this.release(loan.id, ipoffice) : this.transferAction(this.rng.pick(loan.patentIds));
       case LoanStatus.Defaulted:
+        // Past the fund's window the bank may dispose without compensation.
+        if (!loan.compensated && this.model.now >= loan.fundDecisionBy && roll < 0.4)
+          return this.dispose(loan.id, bank, true);
         if (!loan.compensated) return roll < 0.85 ? this.compensate(loan.id, fund) : this.dispose(loan.id, bank, true);
         if (roll < 0.75) return this.dispose(loan.id, bank, true);
         return roll < 0.9 ? this.compensate(loan.id, fund) : this.dispose(loan.id, bank, false);
@@ -1293,6 +1298,9 @@ class InvariantRun {
     if (event.name === "LoanDefaulted" && loan.graceDays !== params.graceDays) {
       this.note("defaults under a grace period changed since disbursement");
     }
+    if (event.name === "CollateralDisposed" && !loan.compensated) {
+      this.note("disposals without compensation after the fund's window");
+    }
     if (event.name === "LossCompensated" && loan.fundShareBps !== params.fundShareBps) {
       this.note("compensations at a fund share changed since disbursement");
     }
@@ -1448,8 +1456,11 @@ class InvariantRun {
   }
 
   private compareParams(chain: ParamsView) {
-    const { ltvCapBps, graceDays, fundShareBps, fundCapacity } = this.model.params;
-    expect(jsonOf([...chain])).to.equal(jsonOf([ltvCapBps, graceDays, fundShareBps, fundCapacity]), "params");
+    const { ltvCapBps, graceDays, fundShareBps, fundCapacity, fundDecisionDays } = this.model.params;
+    expect(jsonOf([...chain])).to.equal(
+      jsonOf([ltvCapBps, graceDays, fundShareBps, fundCapacity, fundDecisionDays]),
+      "params",
+    );
   }
 
   /** Cheap, every step: the fund has paid exactly the sum of its compensations. */

@@ -48,7 +48,7 @@ describe("PledgeFinance", () => {
     it("starts with SPEC's default parameters and lets the operator change them", async () => {
       const p = await loadFixture(deployPlatform);
       expect(await p.finance.params()).to.deep.equal(Object.values(DEFAULT_PARAMS));
-      const next = { ltvCapBps: 6_000n, graceDays: 30n, fundShareBps: 4_000n, fundCapacity: 5n };
+      const next = { ltvCapBps: 6_000n, graceDays: 30n, fundShareBps: 4_000n, fundCapacity: 5n, fundDecisionDays: 14n };
       await expect(p.finance.setParams(next))
         .to.emit(p.finance, "ParamsUpdated")
         .withArgs(p.admin.address, Object.values(next));
@@ -464,6 +464,29 @@ describe("PledgeFinance", () => {
       ]);
     });
 
+    it("runs the legal-status refusal rules again: fee, preservation and invalidation can change after pledge", async () => {
+      const p = await loadFixture(deployPlatform);
+      const { loanId, patentIds } = await loanIn(p, "Pledged");
+      const [first, second] = patentIds;
+      const sound = (await p.registry.getPatent(first)).feePaidUntil;
+      const ipoffice = p.registry.connect(p.ipoffice);
+      const disburse = () => p.finance.connect(p.bank1).disburse(loanId, hash("wire"));
+
+      await ipoffice.updateLegalStatus(second, sound, true, false);
+      await expect(disburse()).to.be.revertedWithCustomError(p.registry, "PatentRegistryPreserved").withArgs(second);
+      await ipoffice.updateLegalStatus(second, sound, false, true);
+      await expect(disburse())
+        .to.be.revertedWithCustomError(p.registry, "PatentRegistryInvalidationPending")
+        .withArgs(second);
+      const lapsed = BigInt(await time.latest()) + 30n * DAY;
+      await ipoffice.updateLegalStatus(second, lapsed, false, false);
+      await expect(disburse()).to.be.revertedWithCustomError(p.registry, "PatentRegistryFeeUnpaid");
+      expect((await p.finance.getLoan(loanId)).status).to.equal(LoanStatus.Pledged);
+
+      await ipoffice.updateLegalStatus(second, sound, false, false);
+      await expect(disburse()).to.emit(p.finance, "LoanDisbursed");
+    });
+
     it("checks the expiry rule again with the real date, against the earliest-expiring patent", async () => {
       const p = await loadFixture(deployPlatform);
       const productId = await createProduct(p);
@@ -614,7 +637,15 @@ describe("PledgeFinance", () => {
       await time.setNextBlockTimestamp(defaultable);
       await expect(p.finance.connect(p.bank1).declareDefault(loanId))
         .to.emit(p.finance, "LoanDefaulted")
-        .withArgs(loanId, p.bank1.address, owed.principal, owed.interest, owed.penalty, owed.total);
+        .withArgs(
+          loanId,
+          p.bank1.address,
+          owed.principal,
+          owed.interest,
+          owed.penalty,
+          owed.total,
+          defaultable + 30n * DAY,
+        );
       expect((await p.finance.getLoan(loanId)).outstandingAtDefault).to.equal(owed.total);
       expect(await p.finance.owedAt(loanId, defaultable + YEAR)).to.deep.equal(owed);
     });
@@ -680,15 +711,38 @@ describe("PledgeFinance", () => {
     it("disposes only after compensation, to an enterprise other than the borrower", async () => {
       const p = await loadFixture(deployPlatform);
       const { loanId } = await loanIn(p, "Defaulted");
+      const { fundDecisionBy } = await p.finance.getLoan(loanId);
       await expect(p.finance.connect(p.bank1).dispose(loanId, p.ent2.address, 1n, hash("a")))
         .to.be.revertedWithCustomError(p.finance, "PledgeFinanceNotCompensated")
-        .withArgs(loanId);
+        .withArgs(loanId, fundDecisionBy);
       await p.finance.connect(p.fund).compensate(loanId);
       for (const buyer of [p.ent1.address, p.bank2.address, p.outsider.address]) {
         await expect(p.finance.connect(p.bank1).dispose(loanId, buyer, 1n, hash("a")))
           .to.be.revertedWithCustomError(p.finance, "PledgeFinanceInvalidBuyer")
           .withArgs(buyer);
       }
+    });
+
+    it("lets the bank dispose without compensation once the fund's window (30 days) has passed", async () => {
+      const p = await loadFixture(deployPlatform);
+      await p.finance.setParams({ ...DEFAULT_PARAMS, fundDecisionDays: 30n });
+      const { loanId, patentIds } = await loanIn(p, "Defaulted");
+      const loan = await p.finance.getLoan(loanId);
+      expect(loan.fundDecisionBy).to.equal(loan.defaultedAt + 30n * DAY);
+      // A later change of the window does not move a defaulted loan's deadline.
+      await p.finance.setParams({ ...DEFAULT_PARAMS, fundDecisionDays: 365n });
+      await time.setNextBlockTimestamp(loan.fundDecisionBy - 1n);
+      await expect(p.finance.connect(p.bank1).dispose(loanId, p.ent2.address, 1_000n, hash("early")))
+        .to.be.revertedWithCustomError(p.finance, "PledgeFinanceNotCompensated")
+        .withArgs(loanId, loan.fundDecisionBy);
+      await time.setNextBlockTimestamp(loan.fundDecisionBy);
+      await expect(p.finance.connect(p.bank1).dispose(loanId, p.ent2.address, 1_000n, hash("auction")))
+        .to.emit(p.finance, "CollateralDisposed")
+        .withArgs(loanId, p.bank1.address, p.ent2.address, patentIds, 1_000n, 1_000n, 0n, 0n, hash("auction"));
+      await expect(p.finance.connect(p.fund).compensate(loanId)).to.be.revertedWithCustomError(
+        p.finance,
+        "PledgeFinanceUnexpectedLoanState",
+      );
     });
 
     it("splits recoveries by the loss each bore and gives any surplus to the borrower", async () => {

@@ -466,6 +466,22 @@ describe("business rules", () => {
       expect(expectStatus(await ipoffice.get(`/loans/${loanId}/pledge-checks`), 200).body.ok).toBe(true);
       await pledge(loanId);
     });
+
+    it("runs the legal-status rules again at disbursement: a court's preservation after the pledge stops it", async () => {
+      const patentId = await collateral(ent1);
+      const loanId = await apply(ent1, [patentId], 1_000_000, 365);
+      await approve(loanId, 1_000_000, 365);
+      await pledge(loanId);
+      expectStatus(await ipoffice.post(`/patents/${patentId}/legal-status`, { preserved: true }), 200);
+      await expectRefused(
+        () => bank1.post(`/loans/${loanId}/disburse`, { reference: `wire ${loanId}` }),
+        422,
+        "PLEDGE_REFUSED_PRESERVED",
+        [`/loans/${loanId}`, `/patents/${patentId}`],
+      );
+      expectStatus(await ipoffice.post(`/patents/${patentId}/legal-status`, { preserved: false }), 200);
+      await disburse(loanId);
+    });
   });
 
   describe("state transitions", () => {
@@ -621,6 +637,31 @@ describe("business rules", () => {
         200,
       ).body;
       expect(events.items[0]).toMatchObject({ kind: "LoanDefaulted", txHash: defaulted.txHash });
+    });
+
+    it("waits for the fund within its window (30 days), then lets the bank dispose without compensation", async () => {
+      const loan = expectStatus(await bank1.get(`/loans/${loanId}`), 200).body;
+      expect(loan.status).toBe("defaulted");
+      expect(Date.parse(loan.fundDecisionBy)).toBe(Date.parse(loan.defaultedAt) + 30 * DAY * 1000);
+      const dispose = () =>
+        bank1.post(`/loans/${loanId}/dispose`, {
+          buyerOrgId: world.orgIds.ent2,
+          recoveredAmount: 500_000,
+          reference: "auction",
+        });
+      const reply = await expectRefused(dispose, 409, "NOT_COMPENSATED", watch());
+      expect(reply.body.error.details).toEqual({ fundDecisionBy: loan.fundDecisionBy });
+
+      const now = await chainSeconds();
+      const wait = Date.parse(loan.fundDecisionBy) / 1000 - now + 1;
+      expectStatus(await platform.admin.post("/dev/advance-time", { seconds: wait }), 200);
+      const disposed = expectStatus(await dispose(), 200).body;
+      expect(disposed).toMatchObject({
+        status: "disposed",
+        compensationPaid: false,
+        fundRecovery: "0",
+        bankRecovery: "500000",
+      });
     });
   });
 

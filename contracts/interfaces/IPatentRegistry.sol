@@ -182,6 +182,10 @@ interface IPatentRegistry is IPatentRegistryErrors, IPatentRegistryEvents {
         uint32 maturity
     ) external returns (uint32 collateralExpiry);
 
+    /// @notice Reverts unless each patent's legal status still allows the pledge to `maturity`: annual fee
+    ///         paid through it, no court preservation, no invalidation pending. Disbursement asks again.
+    function checkLegalStatus(uint256[] calldata patentIds, uint32 maturity) external view;
+
     /// @notice Cancels the pledge on repaid patents: they return to verified and leave the loan.
     function releasePledge(uint64 loanId, uint256[] calldata patentIds) external;
 

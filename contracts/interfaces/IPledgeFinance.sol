@@ -28,6 +28,8 @@ interface IPledgeFinanceTypes {
         uint16 graceDays; // days after maturity before a default may be declared (default 90)
         uint16 fundShareBps; // the fund's share of a defaulted loan's outstanding amount (default 50%)
         uint96 fundCapacity; // the most the fund pays in compensation, in total
+        // days after a default the fund has to compensate; then the bank may dispose without it (default 30)
+        uint16 fundDecisionDays;
     }
 
     /// @notice A bank's IP-loan product and its bounds.
@@ -81,6 +83,7 @@ interface IPledgeFinanceTypes {
         uint96 outstandingAtDefault;
         uint96 compensation;
         uint32 defaultedAt;
+        uint32 fundDecisionBy; // from then on the bank may dispose without the fund's compensation
         // slot 6
         uint96 recovered;
         string registrationNo;
@@ -143,7 +146,8 @@ interface IPledgeFinanceErrors is IPledgeFinanceTypes {
     error PledgeFinanceNotYetDefaultable(uint256 loanId, uint256 defaultableAt);
     error PledgeFinanceAlreadyCompensated(uint256 loanId);
     /// @notice The fund pays its share before the collateral is disposed of.
-    error PledgeFinanceNotCompensated(uint256 loanId);
+    /// @notice Disposal waits for the fund's compensation until `fundDecisionBy`, no longer.
+    error PledgeFinanceNotCompensated(uint256 loanId, uint256 fundDecisionBy);
     error PledgeFinanceInvalidBuyer(address buyer);
     /// @notice {owedAt} cannot look before the loan's last accrual.
     error PledgeFinanceTimeBeforeAccrual(uint256 loanId, uint256 time, uint256 accruedAt);
@@ -219,7 +223,8 @@ interface IPledgeFinanceEvents is IPledgeFinanceTypes {
         uint256 principalOutstanding,
         uint256 interestDue,
         uint256 penaltyDue,
-        uint256 outstandingAtDefault
+        uint256 outstandingAtDefault,
+        uint256 fundDecisionBy
     );
     event LossCompensated(
         uint256 indexed loanId,

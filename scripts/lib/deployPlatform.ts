@@ -12,10 +12,20 @@ export interface Params {
   graceDays: number;
   fundShareBps: number;
   fundCapacity: bigint;
+  fundDecisionDays: number;
 }
 
-/** The platform's defaults: 50% LTV cap, 90 grace days, the fund bears 50%, no fund capacity yet. */
-export const DEFAULT_PARAMS: Params = { ltvCapBps: 5_000, graceDays: 90, fundShareBps: 5_000, fundCapacity: 0n };
+/**
+ * The platform's defaults: 50% LTV cap, 90 grace days, the fund bears 50%, no fund capacity yet, and
+ * the fund decides within 30 days of a default.
+ */
+export const DEFAULT_PARAMS: Params = {
+  ltvCapBps: 5_000,
+  graceDays: 90,
+  fundShareBps: 5_000,
+  fundCapacity: 0n,
+  fundDecisionDays: 30,
+};
 
 export const ORGANISATION_ROLES = ["enterprise", "appraiser", "ipoffice", "bank", "fund", "regulator"] as const;
 export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];

@@ -13,6 +13,7 @@ export const DEFAULT_PARAMS = {
   graceDays: 90n,
   fundShareBps: 5_000n,
   fundCapacity: 100_000_000_00n, // ¥100,000,000.00
+  fundDecisionDays: 30n,
 };
 
 export const PRODUCT_TERMS = {

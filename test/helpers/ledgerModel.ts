@@ -29,6 +29,7 @@ export interface Params {
   graceDays: bigint;
   fundShareBps: bigint;
   fundCapacity: bigint;
+  fundDecisionDays: bigint;
 }
 
 export interface ProductTerms {
@@ -86,6 +87,8 @@ export interface LoanModel {
   disbursedAt: bigint;
   maturityAt: bigint;
   defaultedAt: bigint;
+  /** From then on the bank may dispose without the fund's compensation. */
+  fundDecisionBy: bigint;
   accruedAt: bigint;
   principalOutstanding: bigint;
   interestDue: bigint;
@@ -346,13 +349,19 @@ export class LedgerModel {
     const maturity = this.now + loan.termDays * DAY;
     for (const patentId of loan.patentIds) {
       const patent = this.patents.get(patentId)!;
-      if (patent.owner !== loan.borrower) return { patentId, why: "borrower no longer owns a patent", fixable: false };
       if (patent.status !== PatentStatus.Verified) return { patentId, why: "patent not verified", fixable: false };
-      if (patent.feePaidUntil < maturity) return { patentId, why: "annual fee unpaid through maturity", fixable: true };
-      if (patent.preserved) return { patentId, why: "patent under court preservation", fixable: true };
-      if (patent.invalidationPending) return { patentId, why: "invalidation pending", fixable: true };
+      const legal = this.legalStatusProblem(patent, maturity);
+      if (legal) return { patentId, why: legal, fixable: true };
       if (patent.expiryDate < maturity) return { patentId, why: "patent expires before maturity", fixable: false };
     }
+    return undefined;
+  }
+
+  /** The refusal rules that can change after registration; disbursement runs them again. */
+  legalStatusProblem(patent: PatentModel, maturity: bigint): string | undefined {
+    if (patent.feePaidUntil < maturity) return "annual fee unpaid through maturity";
+    if (patent.preserved) return "patent under court preservation";
+    if (patent.invalidationPending) return "invalidation pending";
     return undefined;
   }
 
@@ -443,6 +452,7 @@ export class LedgerModel {
       "params.graceDays": params.graceDays,
       "params.fundShareBps": params.fundShareBps,
       "params.fundCapacity": params.fundCapacity,
+      "params.fundDecisionDays": params.fundDecisionDays,
     });
   }
 
@@ -769,6 +779,10 @@ export class LedgerModel {
     if (loan.patentIds.some((id) => this.patents.get(id)!.expiryDate < maturityAt)) {
       return refuse("a patent expires before the real maturity");
     }
+    for (const id of loan.patentIds) {
+      const problem = this.legalStatusProblem(this.patents.get(id)!, maturityAt);
+      if (problem) return refuse(`at disbursement: ${problem}`);
+    }
     const now = this.now;
     const { graceDays, fundShareBps } = this.params;
     const apply = () => {
@@ -846,10 +860,12 @@ export class LedgerModel {
     if (this.now < this.defaultableAt(loan)) return refuse("default declared before maturity + grace");
     const owed = this.owed(loan);
     const now = this.now;
+    const fundDecisionBy = now + this.params.fundDecisionDays * DAY;
     const apply = () => {
       this.moveLoan(loan, LoanStatus.Defaulted);
       Object.assign(loan, {
         defaultedAt: now,
+        fundDecisionBy,
         accruedAt: now,
         interestDue: owed.interest,
         penaltyDue: owed.penalty,
@@ -861,6 +877,7 @@ export class LedgerModel {
       interestDue: owed.interest,
       penaltyDue: owed.penalty,
       outstandingAtDefault: owed.total,
+      fundDecisionBy,
     });
   }
 
@@ -890,7 +907,7 @@ export class LedgerModel {
   dispose(sender: string, loanId: bigint, buyer: string, recovered: bigint): Verdict {
     const loan = this.bankLoanIn(sender, loanId, LoanStatus.Defaulted);
     if ("ok" in loan) return loan;
-    if (!loan.compensated) return refuse("the fund has not compensated yet");
+    if (!loan.compensated && this.now < loan.fundDecisionBy) return refuse("the fund's decision window is open");
     if (buyer === loan.borrower || this.roles.get(buyer) !== "enterprise") return refuse("invalid buyer");
     const toCreditors = min(recovered, loan.outstandingAtDefault);
     const fundRecovery = (toCreditors * loan.compensation) / loan.outstandingAtDefault;
@@ -958,6 +975,7 @@ function newLoan(
     disbursedAt: 0n,
     maturityAt: 0n,
     defaultedAt: 0n,
+    fundDecisionBy: 0n,
     accruedAt: 0n,
     principalOutstanding: 0n,
     interestDue: 0n,

@@ -146,10 +146,11 @@ const platform: Record<string, Handler> = {
     const { event } = ctx;
     const params = event.args.params as Args;
     await ctx.db.query(
-      `insert into platform_state (ltv_cap_bps, grace_days, fund_share_bps, fund_capacity, tx_hash, block_number)
-         values ($1, $2, $3, $4, $5, $6)
+      `insert into platform_state (ltv_cap_bps, grace_days, fund_share_bps, fund_capacity, fund_decision_days,
+         tx_hash, block_number)
+         values ($1, $2, $3, $4, $7, $5, $6)
        on conflict (id) do update set ltv_cap_bps = $1, grace_days = $2, fund_share_bps = $3, fund_capacity = $4,
-         tx_hash = $5, block_number = $6`,
+         fund_decision_days = $7, tx_hash = $5, block_number = $6`,
       [
         Number(params.ltvCapBps),
         Number(params.graceDays),
@@ -157,6 +158,7 @@ const platform: Record<string, Handler> = {
         text(params.fundCapacity),
         event.txHash,
         event.blockNumber,
+        Number(params.fundDecisionDays),
       ],
     );
     return { entity: "platform", entityId: "params", actor: event.args.actor as string };
@@ -358,9 +360,11 @@ const loans: Record<string, Handler> = {
     return loanSubject(ctx, loanId, bank);
   },
   "PledgeFinance:LoanDefaulted": async (ctx) => {
-    const { loanId, bank, principalOutstanding, interestDue, penaltyDue, outstandingAtDefault } = ctx.event.args;
+    const { loanId, bank, principalOutstanding, interestDue, penaltyDue, outstandingAtDefault, fundDecisionBy } =
+      ctx.event.args;
     await setLoan(ctx, loanId, {
       status: "defaulted",
+      fund_decision_by: seconds(fundDecisionBy),
       principal_outstanding: text(principalOutstanding),
       interest_due: text(interestDue),
       penalty_due: text(penaltyDue),

@@ -11,6 +11,8 @@ export interface PlatformParams {
   fundShareBps: number;
   /** fen */
   fundCapacity: string;
+  /** Days after a default the fund has to compensate before the bank may dispose without. */
+  fundDecisionDays: number;
   fundPaid: string;
   fundRemaining: string;
   paused: boolean;

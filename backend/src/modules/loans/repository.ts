@@ -38,6 +38,8 @@ export const LoanOut = z
     repaid: MoneyOut,
     outstandingAtDefault: MoneyOut.nullable(),
     defaultedAt: DateOut,
+    /** Until then the fund decides on its compensation; afterwards the bank may dispose without it. */
+    fundDecisionBy: DateOut,
     compensated: MoneyOut,
     compensationPaid: z.boolean(),
     recovered: MoneyOut,
@@ -145,6 +147,7 @@ export function loanOut(row: Record<string, unknown>, now: bigint) {
     repaid: String(row.repaid),
     outstandingAtDefault: row.outstanding_at_default === null ? null : String(row.outstanding_at_default),
     defaultedAt: iso(row.defaulted_at),
+    fundDecisionBy: iso(row.fund_decision_by),
     compensated: String(row.compensation),
     compensationPaid: row.compensated as boolean,
     recovered: String(row.recovered),

@@ -411,8 +411,15 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
     from: ["defaulted"],
     verb: "disposed of",
     call: async (loan, body) => {
-      if (!loan.compensationPaid)
-        throw conflict("NOT_COMPENSATED", "the fund pays its share before the collateral is disposed of");
+      const decideBy = loan.fundDecisionBy === null ? 0n : BigInt(Date.parse(loan.fundDecisionBy) / 1000);
+      const windowOpen = (await chainNow(ctx)) < decideBy;
+      if (!loan.compensationPaid && windowOpen) {
+        throw conflict(
+          "NOT_COMPENSATED",
+          `the fund decides on its share until ${loan.fundDecisionBy}; after that the collateral may be disposed of without it`,
+          { fundDecisionBy: loan.fundDecisionBy },
+        );
+      }
       const { rows } = await ctx.db.query("select id, kind, address from organisations where id = $1", [
         body.buyerOrgId,
       ]);

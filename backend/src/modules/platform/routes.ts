@@ -11,6 +11,8 @@ const ParamsIn = z
     graceDays: z.number().int().min(0).max(3650),
     fundShareBps: Bps(),
     fundCapacity: Money,
+    /** Days after a default the fund has to compensate; afterwards the bank may dispose without. Kept when absent. */
+    fundDecisionDays: z.number().int().min(0).max(3650).optional(),
   })
   .strict()
   .openapi("ParamsUpdate");
@@ -21,6 +23,7 @@ export const ParamsOut = z
     graceDays: z.number(),
     fundShareBps: z.number(),
     fundCapacity: MoneyOut,
+    fundDecisionDays: z.number(),
     fundPaid: MoneyOut,
     fundRemaining: MoneyOut,
     paused: z.boolean(),
@@ -30,7 +33,8 @@ export const ParamsOut = z
 
 export async function readParams(ctx: AppContext) {
   const { rows } = await ctx.db.query(
-    `select ltv_cap_bps, grace_days, fund_share_bps, fund_capacity, fund_paid, paused, tx_hash, block_number
+    `select ltv_cap_bps, grace_days, fund_share_bps, fund_capacity, fund_decision_days, fund_paid, paused, tx_hash,
+            block_number
        from platform_state`,
   );
   const row = rows[0];
@@ -42,6 +46,7 @@ export async function readParams(ctx: AppContext) {
     graceDays: row.grace_days as number,
     fundShareBps: row.fund_share_bps as number,
     fundCapacity: capacity.toString(),
+    fundDecisionDays: row.fund_decision_days as number,
     fundPaid: paid.toString(),
     fundRemaining: (capacity > paid ? capacity - paid : 0n).toString(),
     paused: row.paused as boolean,
@@ -72,10 +77,9 @@ export function platformRoutes(api: Api, ctx: AppContext): void {
     response: ParamsOut,
     handler: async ({ body }) => {
       const admin = await operator(ctx);
-      const tx = await ctx.ledger.send(
-        admin.id,
-        ctx.ledger.finance("setParams", [[body.ltvCapBps, body.graceDays, body.fundShareBps, body.fundCapacity]]),
-      );
+      const fundDecisionDays = body.fundDecisionDays ?? (await readParams(ctx)).fundDecisionDays;
+      const params = [body.ltvCapBps, body.graceDays, body.fundShareBps, body.fundCapacity, fundDecisionDays];
+      const tx = await ctx.ledger.send(admin.id, ctx.ledger.finance("setParams", [params]));
       return { ...(await readParams(ctx)), ...tx };
     },
   });

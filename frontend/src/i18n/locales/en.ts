@@ -495,6 +495,7 @@ export const en: Messages = {
     compensated: "Compensated",
     recovered: "Recovered by disposal",
     outstandingAtDefault: "Outstanding at default",
+    fundDecisionBy: "Fund decides by",
     buyer: "Buyer",
     patents: "Pledged patents",
     appraisedAtApproval: "Appraised total at approval: {{amount}}",
@@ -528,6 +529,8 @@ export const en: Messages = {
     fundPaid: "Capacity used",
     fundRemaining: "Capacity left",
     notYetDefaultable: "A default can be declared from {{date}} (maturity plus grace)",
+    fundDeciding:
+      "The fund decides on its compensation until {{date}}; after that the collateral may be disposed of without it",
     views: {
       all: "All",
       applications: "Applications",

@@ -482,6 +482,7 @@ export const zhCN = {
     compensated: "已代偿",
     recovered: "处置回收",
     outstandingAtDefault: "违约时未偿金额",
+    fundDecisionBy: "资金池代偿决定期限",
     buyer: "受让企业",
     patents: "质押专利",
     appraisedAtApproval: "审批时评估总值：{{amount}}",
@@ -515,6 +516,7 @@ export const zhCN = {
     fundPaid: "已使用额度",
     fundRemaining: "剩余额度",
     notYetDefaultable: "到期加宽限期后（{{date}} 起）方可宣告违约",
+    fundDeciding: "风险补偿资金池可在 {{date}} 前决定是否代偿；逾期未代偿，银行可直接处置质押物",
     views: {
       all: "全部",
       applications: "待审批申请",

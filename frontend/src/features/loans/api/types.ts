@@ -37,6 +37,8 @@ export interface Loan {
   defaultedAt: string | null;
   compensated: string;
   compensationPaid: boolean;
+  /** Until then the fund decides on its compensation; afterwards the bank may dispose without it. */
+  fundDecisionBy: string | null;
   recovered: string;
   bankRecovery: string;
   fundRecovery: string;

@@ -8,13 +8,17 @@ import { useChainTime } from "@/lib/platform";
 import type { LoanAction } from "../api/loanActions";
 import type { Loan, LoanTx } from "../api/types";
 import { ActionForm } from "./ActionForm";
-import { availableActions } from "./availableActions";
+import { availableActions, type AvailableAction } from "./availableActions";
 
 const DANGER: ReadonlySet<LoanAction> = new Set(["reject", "cancel", "default", "withdraw"]);
 
 /** The actions the signed-in role may take on the loan now; one form open at a time. */
 export function LoanActions({ loan, role }: { loan: Loan; role: Role }) {
   const { t } = useTranslation();
+  const whyNotYet = (reason: NonNullable<AvailableAction["disabledReason"]>) =>
+    reason === "fundDeciding"
+      ? t("loan.fundDeciding", { date: formatDate(loan.fundDecisionBy) })
+      : t("loan.notYetDefaultable", { date: formatDate(loan.defaultableAt) });
   const chainTime = useChainTime();
   const now = chainTime.data ?? Date.parse(loan.chainTime) / 1000;
   const actions = availableActions(role, loan, now);
@@ -42,9 +46,7 @@ export function LoanActions({ loan, role }: { loan: Loan; role: Role }) {
                 type={open === action ? "primary" : "default"}
                 danger={DANGER.has(action)}
                 disabled={!!disabledReason}
-                title={
-                  disabledReason ? t("loan.notYetDefaultable", { date: formatDate(loan.defaultableAt) }) : undefined
-                }
+                title={disabledReason ? whyNotYet(disabledReason) : undefined}
                 onClick={() => {
                   setDone(null);
                   setOpen(open === action ? null : action);
@@ -53,10 +55,12 @@ export function LoanActions({ loan, role }: { loan: Loan; role: Role }) {
                 {t(`loan.action.${action}`)}
               </Button>
             ))}
-            {actions.some((a) => a.disabledReason) && (
-              <Typography.Text type="secondary">
-                {t("loan.notYetDefaultable", { date: formatDate(loan.defaultableAt) })}
-              </Typography.Text>
+            {actions.map(({ action, disabledReason }) =>
+              disabledReason ? (
+                <Typography.Text key={`${action}-why`} type="secondary">
+                  {whyNotYet(disabledReason)}
+                </Typography.Text>
+              ) : null,
             )}
           </Flex>
         )}

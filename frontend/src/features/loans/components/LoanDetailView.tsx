@@ -92,6 +92,11 @@ export function LoanDetailView({ id }: { id: string }) {
               {formatFen(l.outstandingAtDefault)}
             </Descriptions.Item>
           )}
+          {l.fundDecisionBy && (
+            <Descriptions.Item label={t("loan.fundDecisionBy")}>
+              <span data-testid="loan-fund-decision-by">{formatDate(l.fundDecisionBy)}</span>
+            </Descriptions.Item>
+          )}
           {l.buyerOrgId && (
             <Descriptions.Item label={t("loan.buyer")}>
               <OrgName id={l.buyerOrgId} />

@@ -4,10 +4,14 @@ import { LOAN_STATUSES, type LoanStatus } from "@/lib/loanSteps";
 import { availableActions } from "./availableActions";
 
 const NOW = Date.parse("2027-06-01T00:00:00Z") / 1000;
-const loan = (status: LoanStatus, extra: { compensationPaid?: boolean; defaultableAt?: string | null } = {}) => ({
+const loan = (
+  status: LoanStatus,
+  extra: { compensationPaid?: boolean; defaultableAt?: string | null; fundDecisionBy?: string | null } = {},
+) => ({
   status,
   compensationPaid: extra.compensationPaid ?? false,
   defaultableAt: extra.defaultableAt ?? null,
+  fundDecisionBy: extra.fundDecisionBy ?? null,
 });
 const names = (role: Role, status: LoanStatus, extra?: Parameters<typeof loan>[1]) =>
   availableActions(role, loan(status, extra), NOW).map((a) => a.action);
@@ -23,7 +27,6 @@ describe("availableActions", () => {
     expect(names("bank", "approved")).toEqual(["cancel"]);
     expect(names("bank", "pledged")).toEqual(["cancel", "disburse"]);
     expect(names("bank", "disbursed")).toEqual(["repay", "default"]);
-    expect(names("bank", "defaulted")).toEqual([]);
     expect(names("bank", "defaulted", { compensationPaid: true })).toEqual(["dispose"]);
     expect(names("bank", "repaid")).toEqual([]);
     expect(names("bank", "closed")).toEqual([]);
@@ -37,6 +40,15 @@ describe("availableActions", () => {
     });
     const after = availableActions("bank", loan("disbursed", { defaultableAt: "2027-05-31T00:00:00Z" }), NOW);
     expect(after.find((a) => a.action === "default")).toEqual({ action: "default" });
+  });
+
+  it("shows a disposal as not yet possible while the fund's window is open, then possible without compensation", () => {
+    const open = availableActions("bank", loan("defaulted", { fundDecisionBy: "2027-06-30T00:00:00Z" }), NOW);
+    expect(open).toEqual([{ action: "dispose", disabledReason: "fundDeciding" }]);
+    const compensated = { compensationPaid: true, fundDecisionBy: "2027-06-30T00:00:00Z" };
+    expect(availableActions("bank", loan("defaulted", compensated), NOW)).toEqual([{ action: "dispose" }]);
+    const passed = availableActions("bank", loan("defaulted", { fundDecisionBy: "2027-05-31T00:00:00Z" }), NOW);
+    expect(passed).toEqual([{ action: "dispose" }]);
   });
 
   it("lets the IP office register an approved loan's pledge and release a settled one", () => {

@@ -1,7 +1,8 @@
 /**
  * Which actions the signed-in role may take on a loan in its current state (SPEC section 3). The
  * API and the ledger decide; this only keeps buttons that would be refused off the screen, and says
- * why a visible one is not yet possible (a default before maturity plus grace).
+ * why a visible one is not yet possible (a default before maturity plus grace, a disposal while the
+ * fund's decision window is open).
  */
 import type { Role } from "@/config/roles";
 import type { LoanAction } from "../api/loanActions";
@@ -10,10 +11,10 @@ import type { Loan } from "../api/types";
 export interface AvailableAction {
   action: LoanAction;
   /** shown but not yet possible, with the reason's i18n key */
-  disabledReason?: "notYetDefaultable";
+  disabledReason?: "notYetDefaultable" | "fundDeciding";
 }
 
-type LoanFacts = Pick<Loan, "status" | "compensationPaid" | "defaultableAt">;
+type LoanFacts = Pick<Loan, "status" | "compensationPaid" | "defaultableAt" | "fundDecisionBy">;
 
 export function availableActions(role: Role, loan: LoanFacts, chainTimeSeconds: number): AvailableAction[] {
   const { status } = loan;
@@ -37,7 +38,11 @@ export function availableActions(role: Role, loan: LoanFacts, chainTimeSeconds: 
         const from = loan.defaultableAt ? Date.parse(loan.defaultableAt) / 1000 : Infinity;
         add("default", chainTimeSeconds >= from ? undefined : "notYetDefaultable");
       }
-      if (status === "defaulted" && loan.compensationPaid) add("dispose");
+      if (status === "defaulted") {
+        // After the fund's window the bank disposes without its compensation (SPEC section 8).
+        const windowEnds = loan.fundDecisionBy ? Date.parse(loan.fundDecisionBy) / 1000 : 0;
+        add("dispose", loan.compensationPaid || chainTimeSeconds >= windowEnds ? undefined : "fundDeciding");
+      }
       break;
     case "ipoffice":
       if (status === "approved") add("pledge");
