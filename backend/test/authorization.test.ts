@@ -118,7 +118,10 @@ const ENDPOINTS: readonly Endpoint[] = [
     method: "POST",
     path: "/auth/password",
     allowed: "user",
-    request: () => ({ path: "/auth/password", body: { currentPassword: PASSWORD, newPassword: "an intruder's password" } }),
+    request: () => ({
+      path: "/auth/password",
+      body: { currentPassword: PASSWORD, newPassword: "an intruder's password" },
+    }),
   },
   // organisations and users
   {
@@ -154,7 +157,12 @@ const ENDPOINTS: readonly Endpoint[] = [
     allowed: ["admin"],
     request: (f) => ({ path: `/users/${f.spareUserId}/password`, body: { newPassword: "an intruder's password" } }),
   },
-  { method: "GET", path: "/account-audit", allowed: ["admin", "regulator"], request: () => ({ path: "/account-audit" }) },
+  {
+    method: "GET",
+    path: "/account-audit",
+    allowed: ["admin", "regulator"],
+    request: () => ({ path: "/account-audit" }),
+  },
   // platform
   { method: "GET", path: "/params", allowed: "user", request: () => ({ path: "/params" }) },
   {
