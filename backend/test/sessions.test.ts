@@ -263,6 +263,20 @@ describe("sessions", () => {
       expectStatus(await signIn(user.username).then((client) => client.get("/me")), 200);
     });
 
+    it("keeps no fingerprint of a password body: an Idempotency-Key is ignored on password writes", async () => {
+      const user = await newUser();
+      const client = await signIn(user.username);
+      const keys = () =>
+        tableCount("idempotency_keys", "user_id = $1 or user_id = $2", [user.id, platform.admin.user!.id]);
+      const before = await keys();
+      const headers = { "idempotency-key": "password-write-1" };
+      const change = { currentPassword: PASSWORD, newPassword: NEW_PASSWORD };
+      expectStatus(await client.request("POST", "/auth/password", change, headers), 200);
+      const reset = { newPassword: PASSWORD };
+      expectStatus(await platform.admin.request("POST", `/users/${user.id}/password`, reset, headers), 200);
+      expect(await keys()).toBe(before);
+    });
+
     it("counts wrong current passwords against the sign-in limit", async () => {
       const limited = await startTestPlatform({ attachTo: platform, env: { LOGIN_RATE_LIMIT: "3" } });
       try {

@@ -122,6 +122,7 @@ export function authRoutes(api: Api, ctx: AppContext): void {
     tag: "auth",
     access: "user",
     body: PasswordChange,
+    idempotencyKey: false,
     errors: [429],
     response: z.object({ user: UserOut, revokedSessions: z.number() }),
     handler: async ({ body, caller, req }) => {
@@ -141,6 +142,7 @@ export function authRoutes(api: Api, ctx: AppContext): void {
     access: ["admin"],
     params: IdParams,
     body: PasswordReset,
+    idempotencyKey: false,
     errors: [409],
     response: UserOut.extend({ revokedSessions: z.number() }),
     handler: async ({ params, body, caller, req }) => resetPassword(ctx, caller, params.id, body.newPassword, req.ip),
