@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import jwt from "jsonwebtoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config/index.js";
 import { CONTENT_SECURITY_POLICY, HSTS } from "../src/http/securityHeaders.js";
 import { Client, expectStatus, startTestPlatform, type Reply, type TestPlatform } from "./support/platform.js";
 import { PASSWORD } from "./support/world.js";
@@ -403,6 +404,14 @@ describe("sessions", () => {
       // a fresh sign-in works
       expectStatus(await (await idle.anonymous.login(user.username, PASSWORD)).get("/me"), 200);
     });
+  });
+
+  it("SESSION_IDLE_SECONDS is 30 minutes unless set, and bounded", () => {
+    expect(loadConfig({}).jwt.idleSeconds).toBe(1800);
+    expect(loadConfig({ SESSION_IDLE_SECONDS: "600" }).jwt.idleSeconds).toBe(600);
+    for (const value of ["0", "-5", "604801", "soon"]) {
+      expect(() => loadConfig({ SESSION_IDLE_SECONDS: value }), value).toThrow(ConfigError);
+    }
   });
 
   it("does not write a session's last use on every request (with the default timeout, once a minute)", async () => {
