@@ -1,7 +1,8 @@
 /**
  * createApp(ctx): the Express application without listen(), so tests drive it directly. JSON
  * bodies up to 15 MB (a 10 MB document in base64), one error handler, OpenAPI at
- * /api/openapi.json and Swagger UI at /api/docs.
+ * /api/openapi.json and Swagger UI at /api/docs, the security headers on every answer
+ * (http/securityHeaders.ts).
  */
 import { OpenApiGeneratorV3 } from "@asteasolutions/zod-to-openapi";
 import { existsSync } from "node:fs";
@@ -12,6 +13,7 @@ import type { AppContext } from "./context.js";
 import { ApiError, errorBody, internalError } from "./errors.js";
 import { IdempotencyKeys } from "./http/idempotency.js";
 import { Api } from "./http/route.js";
+import { securityHeaders } from "./http/securityHeaders.js";
 import { rejectForbiddenBodyText, rejectUnreadableUrl } from "./http/text.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
@@ -65,9 +67,10 @@ export function createApp(ctx: AppContext) {
   const api = createApi(ctx);
   const document = openApiDocument(api);
 
+  app.use(securityHeaders);
   app.use(
     "/api",
-    securityHeaders,
+    noStore,
     rejectUnreadableUrl,
     requireJsonBody,
     express.json({ limit: BODY_LIMIT, strict: false }),
@@ -80,6 +83,10 @@ export function createApp(ctx: AppContext) {
     throw new ApiError(404, "NOT_FOUND", `no endpoint ${req.method} ${req.originalUrl.split("?")[0]}`);
   });
   serveWebApp(app, ctx.config.webDir);
+  // Not Express's own 404 page, which would replace the security headers with its own.
+  app.use((req) => {
+    throw new ApiError(404, "NOT_FOUND", `nothing at ${req.method} ${req.path}`);
+  });
   app.use(errorHandler(ctx));
   return { app, api, document };
 }
@@ -103,8 +110,8 @@ function serveWebApp(app: express.Express, webDir: string): void {
   });
 }
 
-const securityHeaders: RequestHandler = (_req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
+/** API answers are never kept by a browser or a proxy: they carry what only their caller may see. */
+const noStore: RequestHandler = (_req, res, next) => {
   res.setHeader("Cache-Control", "no-store");
   next();
 };

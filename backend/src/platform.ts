@@ -98,6 +98,7 @@ export async function startPlatform(config: Config, logger: Logger, options: Pla
       secret: jwtSecret,
       ttlSeconds: config.jwt.ttlSeconds,
       callerCacheSeconds: config.jwt.callerCacheSeconds,
+      idleSeconds: config.jwt.idleSeconds,
       issuer: config.jwt.issuer,
       audience: config.jwt.audience,
     });

@@ -112,6 +112,17 @@ const ENDPOINTS: readonly Endpoint[] = [
     request: () => ({ path: "/auth/login", body: { username: "ent1", password: PASSWORD } }),
   },
   { method: "GET", path: "/me", allowed: "user", request: () => ({ path: "/me" }) },
+  // An allowed caller sends a body where none is taken: refused (400) before the session ends.
+  { method: "POST", path: "/auth/logout", allowed: "user", request: () => ({ path: "/auth/logout" }) },
+  {
+    method: "POST",
+    path: "/auth/password",
+    allowed: "user",
+    request: () => ({
+      path: "/auth/password",
+      body: { currentPassword: PASSWORD, newPassword: "an intruder's password" },
+    }),
+  },
   // organisations and users
   {
     method: "POST",
@@ -145,6 +156,18 @@ const ENDPOINTS: readonly Endpoint[] = [
     path: "/users/:id",
     allowed: ["admin"],
     request: (f) => ({ path: `/users/${f.spareUserId}` }),
+  },
+  {
+    method: "POST",
+    path: "/users/:id/password",
+    allowed: ["admin"],
+    request: (f) => ({ path: `/users/${f.spareUserId}/password`, body: { newPassword: "an intruder's password" } }),
+  },
+  {
+    method: "GET",
+    path: "/account-audit",
+    allowed: ["admin", "regulator"],
+    request: () => ({ path: "/account-audit" }),
   },
   // platform
   { method: "GET", path: "/params", allowed: "user", request: () => ({ path: "/params" }) },
@@ -440,6 +463,9 @@ describe("authorization", () => {
       world.clients.regulator1.get("/audit/events?limit=1"),
       platform.platform.ctx.db.query(
         `select (select count(*) from organisations)::int as organisations, (select count(*) from users)::int as users,
+                (select md5(string_agg(password_hash, '' order by id)) from users) as passwords,
+                (select count(*) from sessions where revoked_at is not null)::int as "revokedSessions",
+                (select count(*) from account_audit)::int as "accountAudit",
                 (select count(*) from documents)::int as documents, (select count(*) from records)::int as records,
                 (select count(*) from chain_events)::int as events, (select count(*) from notifications)::int as notifications,
                 (select count(*) from patents)::int as patents, (select count(*) from appraisals)::int as appraisals,

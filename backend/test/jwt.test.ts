@@ -6,6 +6,7 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { Request } from "express";
 import jwt from "jsonwebtoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config/index.js";
@@ -29,6 +30,8 @@ describe("JWT", () => {
   let userId: string;
   let adminId: string;
   let orgId: string;
+  /** jwt-user's session (from its sign-in): a token must name a session that is in use. */
+  let sessionId: string;
 
   /** A token the server accepts, changed by the overrides (an option set to undefined is left out). */
   const mint = (
@@ -37,6 +40,7 @@ describe("JWT", () => {
     const options: Record<string, unknown> = {
       algorithm: "HS256",
       subject: userId,
+      jwtid: sessionId,
       issuer,
       audience,
       expiresIn: 600,
@@ -69,6 +73,7 @@ describe("JWT", () => {
       201,
     ).body.id;
     user = await platform.anonymous.login("jwt-user", PASSWORD);
+    sessionId = (jwt.decode(user.token!) as jwt.JwtPayload).jti!;
     adminId = platform.admin.user!.id;
   });
   afterAll(() => platform?.stop());
@@ -198,6 +203,17 @@ describe("JWT", () => {
     expectUnauthorized(await bearer(mint({ options: { subject: undefined } })));
     expectUnauthorized(await bearer(mint({ options: { subject: "admin" } })));
     expectUnauthorized(await bearer(mint({ options: { subject: "999999999" } })));
+    // another user's subject on jwt-user's session
+    expectUnauthorized(await bearer(mint({ options: { subject: adminId } })));
+  });
+
+  it("refuses a correctly signed token without a session the server opened", async () => {
+    expectUnauthorized(await bearer(mint({ options: { jwtid: undefined } })));
+    expectUnauthorized(await bearer(mint({ options: { jwtid: "not-a-session" } })));
+    expectUnauthorized(await bearer(mint({ options: { jwtid: "0b6f1a8e-3a52-4f0e-9d55-2f6c1d2e9a10" } })));
+    // the admin's session under jwt-user's subject
+    const adminSession = (jwt.decode(platform.admin.token!) as jwt.JwtPayload).jti;
+    expectUnauthorized(await bearer(mint({ options: { jwtid: adminSession } })));
   });
 
   it("refuses the token of a user who has been deleted", async () => {
@@ -242,11 +258,14 @@ describe("JWT", () => {
     it("keeps a caller: a change nobody is told of goes unseen until the change is announced", async () => {
       const { id, client } = await signedInUser();
       await db().query("alter table users disable trigger users_changed");
+      // the user's sessions go with it, and would announce that too
+      await db().query("alter table sessions disable trigger sessions_deleted");
       try {
         await db().query("delete from users where id = $1", [id]);
         expectStatus(await client.get("/me"), 200);
       } finally {
         await db().query("alter table users enable trigger users_changed");
+        await db().query("alter table sessions enable trigger sessions_deleted");
       }
       await db().query("select pg_notify('ipledge_accounts_changed', 'users')");
       await until(async () => (await client.get("/me")).status === 401);
@@ -260,17 +279,20 @@ describe("JWT", () => {
     });
 
     it("keeps nothing with CALLER_CACHE_SECONDS=0, and the setting is bounded", async () => {
-      const { id } = await signedInUser();
+      const { id, client } = await signedInUser();
       const { config } = platform.platform.ctx;
       const tokens = new Tokens(db(), { ...config.jwt, secret, callerCacheSeconds: 0 });
-      expect(await tokens.caller(id)).toMatchObject({ userId: id });
+      const request = { headers: { authorization: `Bearer ${client.token}` } } as Request;
+      expect(await tokens.required(request)).toMatchObject({ userId: id });
       await db().query("alter table users disable trigger users_changed");
+      await db().query("alter table sessions disable trigger sessions_deleted");
       try {
         await db().query("delete from users where id = $1", [id]);
       } finally {
         await db().query("alter table users enable trigger users_changed");
+        await db().query("alter table sessions enable trigger sessions_deleted");
       }
-      expect(await tokens.caller(id)).toBeUndefined();
+      await expect(tokens.required(request)).rejects.toMatchObject({ status: 401 });
       expect(config.jwt.callerCacheSeconds).toBe(30);
       for (const [name, value] of [
         ["CALLER_CACHE_SECONDS", "-1"],
@@ -293,10 +315,12 @@ describe("JWT", () => {
       ]);
       await until(() => db().accountsVersion === undefined);
       await db().query("alter table users disable trigger users_changed");
+      await db().query("alter table sessions disable trigger sessions_deleted");
       try {
         await db().query("delete from users where id = $1", [id]);
       } finally {
         await db().query("alter table users enable trigger users_changed");
+        await db().query("alter table sessions enable trigger sessions_deleted");
       }
       expectUnauthorized(await client.get("/me"), "UNAUTHORIZED");
       // The presence connection comes back by itself, and with it the keeping.

@@ -189,8 +189,10 @@ describe("outages of the chain node and of the database", () => {
       const { rows: tables } = await client.query<{ name: string }>(
         "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1",
       );
+      // A signed-in request may note when its session was last used (at most once a minute): not a write.
+      const written = tables.filter(({ name }) => name !== "sessions");
       const state: Record<string, { rows: number; md5: string | null }> = {};
-      for (const { name } of tables) {
+      for (const { name } of written) {
         const { rows } = await client.query(
           `select count(*)::int as rows, md5(string_agg(t::text, '|' order by t::text)) as md5 from "${name}" t`,
         );

@@ -5,7 +5,7 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, newPage, screenshot, signIn } from "./support/browser";
+import { cspViolations, launch, newPage, screenshot, signIn } from "./support/browser";
 
 describe("the web app's basics", () => {
   let browser: Browser;
@@ -61,5 +61,9 @@ describe("the web app's basics", () => {
     expect(overflow).toBeLessThanOrEqual(1);
     await screenshot(page, "enterprise-phone");
     await page.context().close();
+  });
+
+  it("ran every page under the server's Content-Security-Policy without a violation", () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, screenshot } from "./support/browser";
+import { cspViolations, launch, screenshot } from "./support/browser";
 import { attach, choose, newPatentNumber, openDesk, waitForText, waitForVisible } from "./support/desk";
 import {
   actOnLoan,
@@ -255,5 +255,9 @@ describe("the financing flow, through each role's pages", () => {
     await desks.regulator.goto("/dashboard");
     await waitForVisible(desks.regulator.locator("canvas").first());
     await screenshot(desks.regulator, "regulator-dashboard");
+  });
+
+  it("ran every page under the server's Content-Security-Policy without a violation", () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -43,7 +43,8 @@ export interface ApiUnderLoad {
   databaseUrl: string;
   baselineUrl: string;
   dataset: Dataset;
-  token(userId: string): string;
+  /** Opens a session for the user (as a sign-in would) and returns its token. */
+  token(userId: string): Promise<string>;
 }
 
 export async function openBench(context: BenchContext, label: string): Promise<Bench> {
@@ -110,9 +111,10 @@ export const READ_NAMES: Record<Read | "baseline", string> = {
 };
 
 /** The requests of each read, spread over the data so no single row stays hot. */
-export function requestsFor(api: ApiUnderLoad): Record<Read | "baseline", LoadRequest[]> {
+export async function requestsFor(api: ApiUnderLoad): Promise<Record<Read | "baseline", LoadRequest[]>> {
   const { dataset } = api;
-  const regulator = { authorization: `Bearer ${api.token(dataset.regulator.userId)}` };
+  const regulator = { authorization: `Bearer ${await api.token(dataset.regulator.userId)}` };
+  const bankTokens = await Promise.all(dataset.banks.map((bank) => api.token(bank.userId)));
   const loanIds = spread(500, dataset.loans);
   const statuses = ["disbursed", "closed", "applied", "defaulted"];
   const month = 30 * 86_400;
@@ -124,8 +126,8 @@ export function requestsFor(api: ApiUnderLoad): Record<Read | "baseline", LoadRe
   ]);
   return {
     baseline: loanIds.map((id) => ({ path: `/loans/${id}` })),
-    loans: dataset.banks.flatMap((bank, i) => {
-      const headers = { authorization: `Bearer ${api.token(bank.userId)}` };
+    loans: dataset.banks.flatMap((_bank, i) => {
+      const headers = { authorization: `Bearer ${bankTokens[i]}` };
       return statuses.map((status, j) => ({
         path: `/api/loans?status=${statuses[(i + j) % statuses.length]}&limit=50`,
         headers,
@@ -169,7 +171,7 @@ export async function measureReads(
   seconds: number,
   progress: (message: string) => void,
 ): Promise<ReadResults> {
-  const requests = requestsFor(api);
+  const requests = await requestsFor(api);
   const urls = { baseline: api.baselineUrl, loans: api.url, loan: api.url, audit: api.url };
   await checkRequests(urls, requests);
   const order = ["baseline", ...READS] as const;

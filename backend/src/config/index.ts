@@ -56,6 +56,13 @@ const EnvSchema = z.object({
     .default("100000000000000000000")
     .transform((value) => BigInt(value)),
   CALLER_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /** A session unused this long is refused (SESSION_IDLE); each request extends it. */
+  SESSION_IDLE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .default(30 * 60),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -103,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       secret: value.JWT_SECRET,
       ttlSeconds: value.JWT_TTL_SECONDS,
       callerCacheSeconds: value.CALLER_CACHE_SECONDS,
+      idleSeconds: value.SESSION_IDLE_SECONDS,
       issuer: value.JWT_ISSUER,
       audience: value.JWT_AUDIENCE,
     },

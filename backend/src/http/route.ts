@@ -38,6 +38,13 @@ export interface RouteDefinition<B, Q, P, Who extends Access> {
   errors?: number[];
   /** Produces a non-JSON body (a file download). */
   produces?: string;
+  /**
+   * false for a write whose body holds a password: an Idempotency-Key's fingerprint is a plain
+   * SHA-256 of the body, kept 24 h, and must not become a fast hash of a password. Such a route
+   * ignores the header; a retry of it is harmless anyway (it sets the same password again, or is
+   * refused because the current password has changed).
+   */
+  idempotencyKey?: false;
   handler: (input: {
     body: Output<B>;
     query: Output<Q>;
@@ -72,9 +79,9 @@ const IDEMPOTENCY_ERROR_TEXT: Record<number, string> = {
   422: `${ERROR_TEXT[422]}, or this Idempotency-Key was first sent with another request (IDEMPOTENCY_KEY_REUSED)`,
 };
 
-/** Every signed-in write takes an Idempotency-Key (a public route has no user to scope it to). */
-const acceptsIdempotencyKey = (route: { method: string; access: Access }) =>
-  route.method !== "get" && route.access !== "public";
+/** Every signed-in write takes an Idempotency-Key (a public route has no user to scope it to), unless it opts out. */
+const acceptsIdempotencyKey = (route: { method: string; access: Access; idempotencyKey?: false }) =>
+  route.method !== "get" && route.access !== "public" && route.idempotencyKey !== false;
 
 const REPLAYED_RESPONSE_HEADER = {
   [REPLAYED_HEADER]: {

@@ -43,6 +43,9 @@ export const NumericId = z
 
 export const IdParams = z.object({ id: NumericId });
 
+/** A new password, wherever one is set (a new user, a change, a reset): one rule for all. */
+export const NewPassword = z.string().min(10, { message: "a password has at least 10 characters" }).max(200);
+
 export const Text = (max: number) =>
   z
     .string()

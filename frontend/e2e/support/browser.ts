@@ -23,16 +23,28 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * Every Content-Security-Policy violation any page of this test file reported in its console
+ * (Chromium says "Refused to execute inline script because it violates the following Content
+ * Security Policy directive ..."). The app must run whole under the server's policy: a file ends by
+ * expecting this to be empty.
+ */
+export const cspViolations: string[] = [];
+
 export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Page> {
   const context = await browser.newContext({ viewport, baseURL: inject("baseUrl"), locale: "zh-CN" });
-  return context.newPage();
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
+  return page;
 }
 
 /** Signs in through the login form, as a person would. */
-export async function signIn(page: Page, username: string): Promise<void> {
+export async function signIn(page: Page, username: string, password = inject("password")): Promise<void> {
   await page.goto("/login");
   await page.locator("#username").fill(username);
-  await page.locator("#password").fill(inject("password"));
+  await page.locator("#password").fill(password);
   await page.locator("button[type=submit]").click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }

@@ -48,6 +48,7 @@ const MyProductsRoute = page(() => import("./routes/MyProducts"), "MyProductsRou
 const LoansRoute = page(() => import("./routes/Loans"), "LoansRoute");
 const LoanApplyRoute = page(() => import("./routes/LoanApply"), "LoanApplyRoute");
 const LoanRoute = page(() => import("./routes/Loan"), "LoanRoute");
+const ChangePasswordRoute = page(() => import("./routes/Account"), "ChangePasswordRoute");
 const NotFound = page(() => import("./routes/NotFound"), "NotFound");
 
 const router = createBrowserRouter([
@@ -92,6 +93,7 @@ const router = createBrowserRouter([
         ),
       },
       { path: paths.notifications.path, element: <NotificationsRoute /> },
+      { path: paths.changePassword.path, element: <ChangePasswordRoute /> },
       ...(
         [
           ["products", ProductsRoute],

@@ -15,6 +15,7 @@ export const paths = {
       redirectTo && redirectTo !== "/" ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login",
   },
   home: { path: "/", href: () => "/" },
+  changePassword: { path: "/account/password", href: () => "/account/password" },
   // Regulator, audit and operator pages, and the patent actions (fe-regulator).
   dashboard: { path: "/dashboard", href: () => "/dashboard", roles: ["regulator"] },
   audit: {

@@ -1,6 +1,11 @@
 /**
  * The signed-in user: the bearer token and the user from POST /api/auth/login, kept in
  * localStorage so a reload or a new tab stays signed in. React reads it through useSession().
+ * What a stolen token is worth is bounded on the server, not here: it ends on sign-out, on a
+ * password change or reset, and after SESSION_IDLE_SECONDS unused (docs/web.md, "Sessions").
+ *
+ * When the API ends the session (a 401), endSession keeps why, for this tab only, so the login
+ * page can say it; the next sign-in forgets it.
  */
 import { useSyncExternalStore } from "react";
 import { isRole, type Role } from "@/config/roles";
@@ -18,6 +23,11 @@ export interface Session {
 }
 
 const KEY = "ipledge.session";
+const ENDED_KEY = "ipledge.sessionEnded";
+
+/** Why the API stopped taking the token: unused too long, ended on the server, or past its lifetime. */
+export const SESSION_END_REASONS = ["idle", "revoked", "expired"] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 const listeners = new Set<() => void>();
 let cached: { raw: string | null; session: Session | null } = { raw: null, session: null };
 
@@ -40,8 +50,28 @@ export function getSession(): Session | null {
 }
 
 export function setSession(session: Session): void {
+  sessionStorage.removeItem(ENDED_KEY);
   localStorage.setItem(KEY, JSON.stringify(session));
   listeners.forEach((listener) => listener());
+}
+
+/** The API refused the token (see reasonForCode): signed out, with the reason kept for the login page. */
+export function endSession(reason: SessionEndReason): void {
+  sessionStorage.setItem(ENDED_KEY, reason);
+  clearSession();
+}
+
+/** Why the last session ended, if the API ended it. */
+export function sessionEndReason(): SessionEndReason | null {
+  const reason = sessionStorage.getItem(ENDED_KEY);
+  return (SESSION_END_REASONS as readonly (string | null)[]).includes(reason) ? (reason as SessionEndReason) : null;
+}
+
+/** The API's 401 code as a reason a person understands. */
+export function reasonForCode(code: string): SessionEndReason {
+  if (code === "SESSION_IDLE") return "idle";
+  if (code === "SESSION_REVOKED") return "revoked";
+  return "expired";
 }
 
 export function clearSession(): void {

@@ -27,5 +27,6 @@ afterEach(async () => {
   cleanup();
   vi.unstubAllGlobals();
   localStorage.clear();
+  sessionStorage.clear();
   await changeLanguage("zh-CN");
 });

@@ -5,7 +5,8 @@ import { ORG_KINDS, ROLE_KINDS } from "../../domain/ledger.js";
 import { conflict, notFound, badRequest } from "../../errors.js";
 import { hashPassword } from "../../http/auth.js";
 import type { Api } from "../../http/route.js";
-import { IdParams, Page, Text, TxInfo, z } from "../../http/schemas.js";
+import { IdParams, NewPassword, Page, Text, TxInfo, z } from "../../http/schemas.js";
+import { recordAccountEvent } from "../auth/accounts.js";
 import { UserOut } from "../auth/routes.js";
 import {
   REGULATOR_SEATED,
@@ -37,7 +38,7 @@ const NewUser = z
     username: z
       .string()
       .regex(/^[A-Za-z0-9_.-]{3,64}$/, { message: "a username is 3-64 letters, digits, '_', '.' or '-'" }),
-    password: z.string().min(10, { message: "a password has at least 10 characters" }).max(200),
+    password: NewPassword,
     orgId: z.string().regex(/^[1-9]\d{0,17}$/),
   })
   .strict()
@@ -166,23 +167,27 @@ export function orgRoutes(api: Api, ctx: AppContext): void {
     status: 201,
     errors: [409],
     response: UserOut,
-    handler: async ({ body }) => {
+    handler: async ({ body, caller, req }) => {
       const org = await findOrganisation(ctx, body.orgId).catch(() => {
         throw badRequest("UNKNOWN_ORGANISATION", `organisation ${body.orgId} does not exist`, { orgId: body.orgId });
       });
       const passwordHash = await hashPassword(body.password);
-      const { rows } = await ctx.db
-        .query<{ id: string; username: string }>(
-          "insert into users (username, password_hash, org_id) values ($1, $2, $3) returning id, username",
-          [body.username, passwordHash, org.id],
-        )
+      const user = await ctx.db
+        .withTransaction(async (client) => {
+          const { rows } = await client.query<{ id: string; username: string }>(
+            "insert into users (username, password_hash, org_id) values ($1, $2, $3) returning id, username",
+            [body.username, passwordHash, org.id],
+          );
+          await recordAccountEvent(client, { action: "user_created", actor: caller, target: rows[0], ip: req.ip });
+          return rows[0];
+        })
         .catch((error) => {
           if ((error as { status?: number }).status === 409) {
             throw conflict("USERNAME_TAKEN", `the username "${body.username}" is taken`);
           }
           throw error;
         });
-      return { id: rows[0].id, username: rows[0].username, orgId: org.id, role: org.kind };
+      return { id: user.id, username: user.username, orgId: org.id, role: org.kind };
     },
   });
 
@@ -220,16 +225,21 @@ export function orgRoutes(api: Api, ctx: AppContext): void {
     params: IdParams,
     errors: [409],
     response: UserOut,
-    handler: async ({ params, caller }) => {
+    handler: async ({ params, caller, req }) => {
       if (params.id === caller.userId) throw conflict("SELF_DELETE", "you cannot delete your own user");
-      const { rows } = await ctx.db.query(
-        `delete from users u using organisations o where u.id = $1 and o.id = u.org_id
-         returning u.id, u.username, u.org_id as "orgId", o.kind as role`,
-        [params.id],
-      );
-      if (!rows[0]) throw notFound("user", params.id);
+      // The user's sessions go with it (on delete cascade), and with them every token it held.
+      const user = await ctx.db.withTransaction(async (client) => {
+        const { rows } = await client.query(
+          `delete from users u using organisations o where u.id = $1 and o.id = u.org_id
+           returning u.id, u.username, u.org_id as "orgId", o.kind as role`,
+          [params.id],
+        );
+        if (!rows[0]) throw notFound("user", params.id);
+        await recordAccountEvent(client, { action: "user_deleted", actor: caller, target: rows[0], ip: req.ip });
+        return rows[0];
+      });
       ctx.db.noteAccountsChanged();
-      return rows[0];
+      return user;
     },
   });
 }

@@ -1,4 +1,11 @@
-import { BellOutlined, CloseOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
+import {
+  BellOutlined,
+  CloseOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
 import { Badge, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Typography, theme } from "antd";
 import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -41,8 +48,8 @@ export function AppLayout() {
     />
   );
 
-  const signOut = () => {
-    logout();
+  const signOut = async () => {
+    await logout();
     void navigate(paths.login.href(), { replace: true });
   };
 
@@ -115,11 +122,17 @@ export function AppLayout() {
                 items: [
                   { key: "who", label: t(`roles.${session.user.role}`), disabled: true },
                   { type: "divider" },
-                  { key: "logout", icon: <LogoutOutlined />, label: t("app.logout"), onClick: signOut },
+                  {
+                    key: "password",
+                    icon: <KeyOutlined />,
+                    label: t("app.changePassword"),
+                    onClick: () => void navigate(paths.changePassword.href()),
+                  },
+                  { key: "logout", icon: <LogoutOutlined />, label: t("app.logout"), onClick: () => void signOut() },
                 ],
               }}
             >
-              <Button type="text" icon={<UserOutlined />}>
+              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
                 {phone ? null : session.user.username}
               </Button>
             </Dropdown>

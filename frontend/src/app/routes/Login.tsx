@@ -1,10 +1,11 @@
-import { Card, Flex, Typography } from "antd";
+import { Alert, Card, Flex, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useSearchParams } from "react-router-dom";
 import { LanguageSwitcher } from "@/components/LanguageSwitcher";
 import { paths } from "@/config/paths";
 import { LoginForm } from "@/features/auth/components/LoginForm";
-import { useSession } from "@/lib/session";
+import { sessionEndReason, useSession } from "@/lib/session";
 
 /** Only a path inside the app is followed after signing in, never another site. */
 function safeRedirect(target: string | null): string {
@@ -15,6 +16,8 @@ export function LoginRoute() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const session = useSession();
+  // why the API ended the last session, if it did: read once, as the page opens
+  const [ended] = useState(sessionEndReason);
   const redirectTo = safeRedirect(params.get("redirectTo"));
   if (session) return <Navigate to={redirectTo} replace />;
 
@@ -30,6 +33,15 @@ export function LoginRoute() {
           </div>
           <LanguageSwitcher />
         </Flex>
+        {ended && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t(`auth.sessionEnded.${ended}`)}
+            style={{ marginBottom: 16 }}
+            data-testid="session-ended"
+          />
+        )}
         <LoginForm />
       </Card>
     </Flex>

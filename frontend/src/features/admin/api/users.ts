@@ -30,3 +30,11 @@ export function useDeleteUser() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
+
+/** Sets a user's password; the server ends every session of that user and says how many. */
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: ({ id, newPassword }: { id: string; newPassword: string }) =>
+      api.post<User & { revokedSessions: number }>(`/users/${encodeURIComponent(id)}/password`, { newPassword }),
+  });
+}

@@ -1,10 +1,14 @@
 import { Alert, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Typography, type TableProps } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { OrgName } from "@/components/OrgName";
 import { QueryError } from "@/components/QueryError";
 import { ledgerErrorMessage } from "@/lib/errorMessages";
 import { useOrgs } from "@/lib/orgs";
+import { MIN_PASSWORD_LENGTH } from "@/lib/passwords";
+import { useSession } from "@/lib/session";
 import { useCreateUser, useDeleteUser, useUsers, type User } from "../api/users";
+import { ResetPasswordDialog } from "./ResetPasswordDialog";
 
 interface NewUserValues {
   username: string;
@@ -43,7 +47,7 @@ function NewUserForm() {
           label={t("admin.password")}
           rules={[
             { required: true, message: t("admin.required") },
-            { min: 10, message: t("admin.passwordHelp") },
+            { min: MIN_PASSWORD_LENGTH, message: t("admin.passwordHelp") },
           ]}
         >
           <Input.Password style={{ width: 200 }} autoComplete="new-password" data-testid="user-password" />
@@ -95,6 +99,8 @@ export function UsersAdmin() {
   const { t } = useTranslation();
   const users = useUsers();
   const remove = useDeleteUser();
+  const session = useSession();
+  const [resetting, setResetting] = useState<User | null>(null);
 
   const columns: TableProps<User>["columns"] = [
     { key: "id", title: "ID", dataIndex: "id", width: 70 },
@@ -105,19 +111,27 @@ export function UsersAdmin() {
       key: "actions",
       title: t("admin.actions"),
       render: (_: unknown, user) => (
-        <Popconfirm
-          title={t("admin.deleteConfirm", { username: user.username })}
-          onConfirm={() => remove.mutate(user.id)}
-        >
-          <Button
-            danger
-            size="small"
-            loading={remove.isPending && remove.variables === user.id}
-            data-testid={`delete-user-${user.username}`}
+        <Space size="small">
+          {/* the operator's own password is changed like anyone's, with the current one */}
+          {user.id !== session?.user.id && (
+            <Button size="small" onClick={() => setResetting(user)} data-testid={`reset-password-${user.username}`}>
+              {t("admin.resetPassword")}
+            </Button>
+          )}
+          <Popconfirm
+            title={t("admin.deleteConfirm", { username: user.username })}
+            onConfirm={() => remove.mutate(user.id)}
           >
-            {t("admin.delete")}
-          </Button>
-        </Popconfirm>
+            <Button
+              danger
+              size="small"
+              loading={remove.isPending && remove.variables === user.id}
+              data-testid={`delete-user-${user.username}`}
+            >
+              {t("admin.delete")}
+            </Button>
+          </Popconfirm>
+        </Space>
       ),
     },
   ];
@@ -128,6 +142,7 @@ export function UsersAdmin() {
         {t("admin.usersTitle")}
       </Typography.Title>
       <NewUserForm />
+      <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
       {remove.isError ? (
         <Alert type="error" showIcon data-testid="delete-user-error" title={ledgerErrorMessage(remove.error, t)} />
       ) : null}
