@@ -147,20 +147,20 @@ const ENDPOINTS: readonly Endpoint[] = [
   {
     method: "POST",
     path: "/users",
-    allowed: ["admin"],
+    allowed: ["admin", "regulator"],
     request: (f) => ({ path: "/users", body: { username: "intruder", password: PASSWORD, orgId: f.orgIds.ent1 } }),
   },
-  { method: "GET", path: "/users", allowed: ["admin"], request: () => ({ path: "/users" }) },
+  { method: "GET", path: "/users", allowed: ["admin", "regulator"], request: () => ({ path: "/users" }) },
   {
     method: "DELETE",
     path: "/users/:id",
-    allowed: ["admin"],
+    allowed: ["admin", "regulator"],
     request: (f) => ({ path: `/users/${f.spareUserId}` }),
   },
   {
     method: "POST",
     path: "/users/:id/password",
-    allowed: ["admin"],
+    allowed: ["admin", "regulator"],
     request: (f) => ({ path: `/users/${f.spareUserId}/password`, body: { newPassword: "an intruder's password" } }),
   },
   {

@@ -68,6 +68,29 @@ describe("onboarding follows the chain's governance", () => {
     expect(bank).toMatchObject({ roleGranted: true, seatedBy: "operator" });
   });
 
+  it("the operator cannot sign in as a regulator: the regulators manage their users and the authorities'", async () => {
+    const { admin, regulator1 } = world.clients;
+    const user = (username: string, orgId: string) => ({ username, password: "a long enough password", orgId });
+    for (const member of ["regulator1", "ipoffice1", "fund1"] as const) {
+      const refused = expectStatus(await admin.post("/users", user(`puppet-${member}`, world.orgIds[member])), 403);
+      expect(refused.body.error.details).toMatchObject({ managedBy: "regulator" });
+    }
+    const second = expectStatus(await regulator1.post("/users", user("regulator-two", world.orgIds.regulator1)), 201);
+    expectStatus(await admin.post(`/users/${second.body.id}/password`, { newPassword: "the operator's choice" }), 403);
+    expectStatus(await admin.delete(`/users/${second.body.id}`), 403);
+    expectStatus(
+      await regulator1.post(`/users/${second.body.id}/password`, { newPassword: "a regulator's reset" }),
+      200,
+    );
+    // And the other way round: enterprises' and banks' users are the operator's.
+    expectStatus(await regulator1.post("/users", user("regulator-made", world.orgIds.ent1)), 403);
+    expectStatus(await admin.post("/users", user("operator-made", world.orgIds.ent1)), 201);
+    // The operator creates the first user of an organisation it has just onboarded.
+    const office = expectStatus(await admin.post("/orgs", { name: "A new IP office", kind: "ipoffice" }), 201).body;
+    expectStatus(await admin.post("/users", user("first-of-office", office.id)), 201);
+    expectStatus(await admin.post("/users", user("second-of-office", office.id)), 403);
+  });
+
   it("answers an unknown or malformed organisation with 404 and 400", async () => {
     const { regulator1 } = world.clients;
     expectStatus(await regulator1.post("/orgs/999999/approve"), 404);

@@ -7,6 +7,7 @@ import type { AppContext } from "../../context.js";
 import type { Queryable } from "../../db/db.js";
 import { badRequest, conflict, notFound } from "../../errors.js";
 import { checkPassword, hashPassword, revokeSessions, type Caller } from "../../http/auth.js";
+import { organisationOfUser, requireUserManager } from "../orgs/service.js";
 
 export const ACCOUNT_ACTIONS = ["user_created", "user_deleted", "password_changed", "password_reset"] as const;
 export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
@@ -94,6 +95,7 @@ export async function resetPassword(
       "change your own password with POST /api/auth/password, which asks for the current one",
     );
   }
+  await requireUserManager(ctx, caller, await organisationOfUser(ctx, userId));
   const passwordHash = await hashPassword(newPassword);
   const result = await ctx.db.withTransaction(async (client) => {
     const { rows } = await client.query<AccountUser>(

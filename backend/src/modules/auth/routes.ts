@@ -137,9 +137,9 @@ export function authRoutes(api: Api, ctx: AppContext): void {
   api.add({
     method: "post",
     path: "/users/:id/password",
-    summary: "Reset a user's password: every session of that user ends",
+    summary: "Reset a user's password (by whoever manages its organisation's users): every session of that user ends",
     tag: "users",
-    access: ["admin"],
+    access: ["admin", "regulator"],
     params: IdParams,
     body: PasswordReset,
     idempotencyKey: false,

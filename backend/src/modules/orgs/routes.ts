@@ -11,6 +11,8 @@ import { UserOut } from "../auth/routes.js";
 import {
   REGULATOR_SEATED,
   approve,
+  organisationOfUser,
+  requireUserManager,
   createOrganisation,
   findOrganisation,
   provision,
@@ -160,9 +162,10 @@ export function orgRoutes(api: Api, ctx: AppContext): void {
   api.add({
     method: "post",
     path: "/users",
-    summary: "Create a user",
+    summary:
+      "Create a user (the operator for enterprises, banks and any organisation's first user; a regulator for its own and the authorities')",
     tag: "users",
-    access: ["admin"],
+    access: ["admin", "regulator"],
     body: NewUser,
     status: 201,
     errors: [409],
@@ -171,6 +174,7 @@ export function orgRoutes(api: Api, ctx: AppContext): void {
       const org = await findOrganisation(ctx, body.orgId).catch(() => {
         throw badRequest("UNKNOWN_ORGANISATION", `organisation ${body.orgId} does not exist`, { orgId: body.orgId });
       });
+      await requireUserManager(ctx, caller, org);
       const passwordHash = await hashPassword(body.password);
       const user = await ctx.db
         .withTransaction(async (client) => {
@@ -196,7 +200,7 @@ export function orgRoutes(api: Api, ctx: AppContext): void {
     path: "/users",
     summary: "List users",
     tag: "users",
-    access: ["admin"],
+    access: ["admin", "regulator"],
     query: Page.extend({
       orgId: z
         .string()
@@ -219,14 +223,15 @@ export function orgRoutes(api: Api, ctx: AppContext): void {
   api.add({
     method: "delete",
     path: "/users/:id",
-    summary: "Delete a user",
+    summary: "Delete a user (by whoever manages its organisation's users)",
     tag: "users",
-    access: ["admin"],
+    access: ["admin", "regulator"],
     params: IdParams,
     errors: [409],
     response: UserOut,
     handler: async ({ params, caller, req }) => {
       if (params.id === caller.userId) throw conflict("SELF_DELETE", "you cannot delete your own user");
+      await requireUserManager(ctx, caller, await organisationOfUser(ctx, params.id));
       // The user's sessions go with it (on delete cascade), and with them every token it held.
       const user = await ctx.db.withTransaction(async (client) => {
         const { rows } = await client.query(

@@ -11,7 +11,7 @@
 import { Wallet, formatEther, id as keccakId } from "ethers";
 import type { AppContext } from "../../context.js";
 import { ROLE_KINDS, type OrgKind, type RoleKind } from "../../domain/ledger.js";
-import { conflict, notFound, unprocessable } from "../../errors.js";
+import { conflict, forbidden, notFound, unprocessable } from "../../errors.js";
 
 export interface OrgRow {
   id: string;
@@ -43,6 +43,16 @@ export async function operator(ctx: AppContext): Promise<OrgRow> {
     "select id, name, kind, address from organisations where kind = 'admin' order by id limit 1",
   );
   if (!rows[0]) throw unprocessable("NO_OPERATOR", "the platform operator is not set up");
+  return rows[0];
+}
+
+/** The organisation of user `userId`; 404 when there is no such user. */
+export async function organisationOfUser(ctx: AppContext, userId: string): Promise<OrgRow> {
+  const { rows } = await ctx.db.query<OrgRow>(
+    `select o.id, o.name, o.kind, o.address from users u join organisations o on o.id = u.org_id where u.id = $1`,
+    [userId],
+  );
+  if (!rows[0]) throw notFound("user", userId);
   return rows[0];
 }
 
@@ -92,6 +102,33 @@ async function grantRole(ctx: AppContext, org: OrgRow, signerOrgId: string) {
   const role = roleId(org.kind as RoleKind);
   if (await ctx.chain.call(() => ctx.chain.finance.hasRole(role, org.address))) return null;
   return ctx.ledger.send(signerOrgId, ctx.ledger.finance("grantRole", [role, org.address]));
+}
+
+/**
+ * Who manages an organisation's users (SPEC section 8, nobody above the regulator): the operator
+ * those of the organisations it seats (enterprises, banks) and its own; the regulators those of the
+ * organisations they seat (regulators, the IP office, appraisers, the fund), so the operator can
+ * neither sign in as a regulator or an authority nor lock one out. The operator creates the first
+ * user of any organisation it onboards.
+ */
+export async function requireUserManager(
+  ctx: AppContext,
+  caller: { role: OrgKind },
+  org: { id: string; kind: OrgKind },
+): Promise<void> {
+  const managedBy = org.kind === "admin" ? "operator" : seatedBy(org.kind);
+  const callerIs = caller.role === "admin" ? "operator" : "regulator";
+  if (managedBy === callerIs) return;
+  if (callerIs === "operator") {
+    const { rows } = await ctx.db.query("select 1 from users where org_id = $1 limit 1", [org.id]);
+    if (rows.length === 0) return;
+  }
+  throw forbidden(
+    managedBy === "regulator"
+      ? `the users of a ${org.kind} are managed by the regulators, once its first user exists`
+      : `the users of a ${org.kind} are managed by the platform operator`,
+    { orgId: org.id, managedBy },
+  );
 }
 
 export const isRoleKind = (kind: string): kind is RoleKind => (ROLE_KINDS as readonly string[]).includes(kind);

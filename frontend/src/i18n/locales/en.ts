@@ -354,6 +354,7 @@ export const en: Messages = {
     notGranted: "Not granted",
     provision: "Retry provisioning",
     awaitingRegulator: "Awaiting the regulator's approval",
+    managedByRegulator: "Managed by the regulators",
     createdAwaitingRegulator:
       "{{name}} is onboarded. An IP office, appraiser, fund or further regulator receives its ledger role when a regulator approves it.",
     create: "Create",

@@ -341,6 +341,7 @@ export const zhCN = {
     notGranted: "未授予",
     provision: "重试开通",
     awaitingRegulator: "待监管机构批准",
+    managedByRegulator: "由监管机构管理",
     createdAwaitingRegulator:
       "已创建 {{name}}。知识产权局、评估机构、风险补偿资金池及新增监管机构须经监管机构批准后才获得账本角色。",
     create: "创建",

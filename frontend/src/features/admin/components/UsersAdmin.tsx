@@ -10,6 +10,9 @@ import { useSession } from "@/lib/session";
 import { useCreateUser, useDeleteUser, useUsers, type User } from "../api/users";
 import { ResetPasswordDialog } from "./ResetPasswordDialog";
 
+/** The kinds whose users the regulators manage (and whose role a regulator grants). */
+const REGULATOR_MANAGED: readonly string[] = ["regulator", "ipoffice", "appraiser", "fund"];
+
 interface NewUserValues {
   username: string;
   password: string;
@@ -110,29 +113,35 @@ export function UsersAdmin() {
     {
       key: "actions",
       title: t("admin.actions"),
-      render: (_: unknown, user) => (
-        <Space size="small">
-          {/* the operator's own password is changed like anyone's, with the current one */}
-          {user.id !== session?.user.id && (
-            <Button size="small" onClick={() => setResetting(user)} data-testid={`reset-password-${user.username}`}>
-              {t("admin.resetPassword")}
-            </Button>
-          )}
-          <Popconfirm
-            title={t("admin.deleteConfirm", { username: user.username })}
-            onConfirm={() => remove.mutate(user.id)}
-          >
-            <Button
-              danger
-              size="small"
-              loading={remove.isPending && remove.variables === user.id}
-              data-testid={`delete-user-${user.username}`}
+      render: (_: unknown, user) =>
+        REGULATOR_MANAGED.includes(user.role) ? (
+          // SPEC section 8: the regulators manage these users, so the operator cannot act as one.
+          <Typography.Text type="secondary" data-testid={`managed-by-regulator-${user.username}`}>
+            {t("admin.managedByRegulator")}
+          </Typography.Text>
+        ) : (
+          <Space size="small">
+            {/* the operator's own password is changed like anyone's, with the current one */}
+            {user.id !== session?.user.id && (
+              <Button size="small" onClick={() => setResetting(user)} data-testid={`reset-password-${user.username}`}>
+                {t("admin.resetPassword")}
+              </Button>
+            )}
+            <Popconfirm
+              title={t("admin.deleteConfirm", { username: user.username })}
+              onConfirm={() => remove.mutate(user.id)}
             >
-              {t("admin.delete")}
-            </Button>
-          </Popconfirm>
-        </Space>
-      ),
+              <Button
+                danger
+                size="small"
+                loading={remove.isPending && remove.variables === user.id}
+                data-testid={`delete-user-${user.username}`}
+              >
+                {t("admin.delete")}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ),
     },
   ];
 
