@@ -51,6 +51,22 @@ export function visibleLoanId(caller: Caller, alias: string, next: number): Cond
   };
 }
 
+/**
+ * The transaction that last changed a patent (`alias` is a patents row), or null when it carries
+ * events of a loan outside the caller's loans: a reservation for another bank's application would
+ * otherwise name that application's transaction.
+ */
+export function visibleLastChange(caller: Caller, alias: string, next: number): Condition {
+  const held = loanScope(caller, "tl", next);
+  if (held.sql === "true") return { sql: `${alias}.tx_hash`, params: [] };
+  return {
+    sql: `case when exists (select 1 from chain_events te join loans tl on tl.id::text = te.entity_id
+             where te.tx_hash = ${alias}.tx_hash and te.entity = 'loan' and not (${held.sql}))
+           then null else ${alias}.tx_hash end`,
+    params: held.params,
+  };
+}
+
 /** `l` is a loans row. */
 export function loanScope(caller: Caller, alias: string, next: number): Condition {
   switch (caller.role) {

@@ -7,7 +7,7 @@ import { DateOut, MoneyOut, z } from "../../http/schemas.js";
 import { normalisePatentNumber } from "../../domain/patentNumber.js";
 import { APPRAISAL_WINDOW, inAppraisalWindow, PATENT_KINDS, PATENT_STATUSES } from "../../domain/ledger.js";
 import { AuditEventOut, historyOf } from "../audit/events.js";
-import { patentScope, visibleLoanId } from "../scope.js";
+import { patentScope, visibleLastChange, visibleLoanId } from "../scope.js";
 
 export const AppraisalOut = z
   .object({
@@ -43,8 +43,9 @@ export const PatentOut = z
     metadataHash: z.string(),
     tokenId: z.string(),
     registeredAt: z.string(),
-    txHash: z.string(),
-    blockNumber: z.number(),
+    /** The last change's transaction; null when it names another bank's loan. */
+    txHash: z.string().nullable(),
+    blockNumber: z.number().nullable(),
   })
   .openapi("Patent");
 
@@ -126,8 +127,9 @@ function patentOut(row: Row, appraisals: Row[], now: bigint) {
     metadataHash: hex(row.metadata_hash as Buffer),
     tokenId: String(row.token_id),
     registeredAt: (row.registered_at as Date).toISOString(),
-    txHash: row.tx_hash as string,
-    blockNumber: Number(row.block_number),
+    // The last change's transaction only when it names no loan outside the caller's (scope.ts).
+    txHash: (row.visible_tx_hash as string | null) ?? null,
+    blockNumber: row.visible_tx_hash ? Number(row.block_number) : null,
   };
 }
 
@@ -144,7 +146,8 @@ async function appraisalsOf(ctx: AppContext, ids: string[]) {
 export async function listPatents(ctx: AppContext, caller: Caller, query: z.infer<typeof PatentQuery>) {
   const scope = patentScope(caller, "p", 1);
   const loan = visibleLoanId(caller, "p", scope.params.length + 1);
-  const params: unknown[] = [...scope.params, ...loan.params];
+  const change = visibleLastChange(caller, "p", scope.params.length + loan.params.length + 1);
+  const params: unknown[] = [...scope.params, ...loan.params, ...change.params];
   const where = [scope.sql];
   const add = (sql: (n: number) => string, value: unknown) => {
     params.push(value);
@@ -166,7 +169,8 @@ export async function listPatents(ctx: AppContext, caller: Caller, query: z.infe
   params.push(query.limit, query.offset);
   const { rows, total } = await pageOf(
     ctx.db,
-    `select p.*, ${loan.sql} as visible_loan_id, count(*) over () as total from patents p where ${where.join(" and ")}
+    `select p.*, ${loan.sql} as visible_loan_id, ${change.sql} as visible_tx_hash, count(*) over () as total
+       from patents p where ${where.join(" and ")}
       order by ${SORTS[query.sort]} limit $${params.length - 1} offset $${params.length}`,
     params,
   );
@@ -185,9 +189,12 @@ export async function getPatent(ctx: AppContext, caller: Caller | null, written:
   const id = normalisePatentNumber(written);
   const scope = caller ? patentScope(caller, "p", 2) : { sql: "true", params: [] };
   const loan = caller ? visibleLoanId(caller, "p", 2 + scope.params.length) : { sql: "p.loan_id", params: [] };
+  const next = 2 + scope.params.length + loan.params.length;
+  const change = caller ? visibleLastChange(caller, "p", next) : { sql: "p.tx_hash", params: [] };
   const { rows } = await ctx.db.query(
-    `select p.*, ${loan.sql} as visible_loan_id from patents p where p.id = $1 and ${scope.sql}`,
-    [id, ...scope.params, ...loan.params],
+    `select p.*, ${loan.sql} as visible_loan_id, ${change.sql} as visible_tx_hash
+       from patents p where p.id = $1 and ${scope.sql}`,
+    [id, ...scope.params, ...loan.params, ...change.params],
   );
   if (!rows[0]) throw notFound("patent", written);
   const now = await ctx.chain.now().catch(() => BigInt(Math.floor(Date.now() / 1000)));

@@ -10,7 +10,7 @@ import { patentQueryKey } from "./getPatent";
 import { patentsQueryKey } from "./getPatents";
 import type { Patent, PatentKind } from "./types";
 
-export type PatentWithTx = Patent & { txHash: string; blockNumber: number };
+export type PatentWithTx = Omit<Patent, "txHash" | "blockNumber"> & { txHash: string; blockNumber: number };
 
 export interface NewPatent {
   number: string;

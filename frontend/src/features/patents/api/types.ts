@@ -39,8 +39,9 @@ export interface Patent {
   metadataHash: string;
   tokenId: string;
   registeredAt: string;
-  txHash: string;
-  blockNumber: number;
+  /** The last change's transaction; null when it names another bank's loan. */
+  txHash: string | null;
+  blockNumber: number | null;
 }
 
 export interface PatentDetail extends Patent {

@@ -133,9 +133,11 @@ export function PatentDetailView({ id }: { id: string }) {
           <Descriptions.Item label={t("patent.metadataHash")}>
             <Hash value={p.metadataHash} />
           </Descriptions.Item>
-          <Descriptions.Item label={t("patent.txHash")}>
-            <Hash value={p.txHash} /> ({t("patent.block")} {p.blockNumber})
-          </Descriptions.Item>
+          {p.txHash ? (
+            <Descriptions.Item label={t("patent.txHash")}>
+              <Hash value={p.txHash} /> ({t("patent.block")} {p.blockNumber})
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
       </Card>
 
