@@ -35,7 +35,8 @@ export const paths = {
   },
   integrity: { path: "/integrity", href: () => "/integrity", roles: ["regulator"] },
   adminOrgs: { path: "/admin/orgs", href: () => "/admin/orgs", roles: ["admin"] },
-  adminUsers: { path: "/admin/users", href: () => "/admin/users", roles: ["admin"] },
+  // The operator manages enterprises' and banks' users, the regulators theirs and the authorities'.
+  adminUsers: { path: "/admin/users", href: () => "/admin/users", roles: ["admin", "regulator"] },
   patentRegister: { path: "/patents/new", href: () => "/patents/new", roles: ["enterprise"] },
   verificationQueue: { path: "/patents/to-verify", href: () => "/patents/to-verify", roles: ["ipoffice"] },
   appraisalQueue: { path: "/patents/to-appraise", href: () => "/patents/to-appraise", roles: ["appraiser"] },

@@ -11,7 +11,17 @@ describe("navigation", () => {
       appraiser: ["home", "audit", "appraisalQueue", "patents", "notifications", "products"],
       ipoffice: ["home", "audit", "verificationQueue", "patents", "notifications", "products", "loans"],
       fund: ["home", "audit", "patents", "notifications", "products", "loans"],
-      regulator: ["home", "dashboard", "audit", "integrity", "patents", "notifications", "products", "loans"],
+      regulator: [
+        "home",
+        "dashboard",
+        "audit",
+        "integrity",
+        "adminUsers",
+        "patents",
+        "notifications",
+        "products",
+        "loans",
+      ],
       admin: ["home", "audit", "adminOrgs", "adminUsers", "notifications", "products"],
     });
   });

@@ -355,6 +355,7 @@ export const en: Messages = {
     provision: "Retry provisioning",
     awaitingRegulator: "Awaiting the regulator's approval",
     managedByRegulator: "Managed by the regulators",
+    managedByOperator: "Managed by the platform operator",
     createdAwaitingRegulator:
       "{{name}} is onboarded. An IP office, appraiser, fund or further regulator receives its ledger role when a regulator approves it.",
     create: "Create",

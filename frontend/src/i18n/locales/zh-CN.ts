@@ -342,6 +342,7 @@ export const zhCN = {
     provision: "重试开通",
     awaitingRegulator: "待监管机构批准",
     managedByRegulator: "由监管机构管理",
+    managedByOperator: "由平台运营方管理",
     createdAwaitingRegulator:
       "已创建 {{name}}。知识产权局、评估机构、风险补偿资金池及新增监管机构须经监管机构批准后才获得账本角色。",
     create: "创建",

@@ -13,6 +13,14 @@ import { ResetPasswordDialog } from "./ResetPasswordDialog";
 /** The kinds whose users the regulators manage (and whose role a regulator grants). */
 const REGULATOR_MANAGED: readonly string[] = ["regulator", "ipoffice", "appraiser", "fund"];
 
+/**
+ * Whether `manager` (the operator or a regulator) manages the users of an organisation of `kind`
+ * (SPEC section 8): the regulators those of the organisations they seat, the operator the rest. The
+ * operator may also create an organisation's first user; the API decides that case.
+ */
+export const managesUsersOf = (manager: string | undefined, kind: string) =>
+  manager === "regulator" ? REGULATOR_MANAGED.includes(kind) : !REGULATOR_MANAGED.includes(kind);
+
 interface NewUserValues {
   username: string;
   password: string;
@@ -24,6 +32,7 @@ function NewUserForm() {
   const [form] = Form.useForm<NewUserValues>();
   const create = useCreateUser();
   const orgs = useOrgs();
+  const manager = useSession()?.user.role;
   return (
     <Card title={t("admin.newUser")}>
       <Form<NewUserValues>
@@ -65,10 +74,12 @@ function NewUserForm() {
             showSearch={{ optionFilterProp: "label" }}
             aria-label={t("admin.organisation")}
             data-testid="user-org"
-            options={[...(orgs.data?.values() ?? [])].map((org) => ({
-              value: org.id,
-              label: `${org.name} (${t(`roles.${org.kind}`)})`,
-            }))}
+            options={[...(orgs.data?.values() ?? [])]
+              .filter((org) => manager === "admin" || managesUsersOf(manager, org.kind))
+              .map((org) => ({
+                value: org.id,
+                label: `${org.name} (${t(`roles.${org.kind}`)})`,
+              }))}
           />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="create-user-button">
@@ -114,10 +125,10 @@ export function UsersAdmin() {
       key: "actions",
       title: t("admin.actions"),
       render: (_: unknown, user) =>
-        REGULATOR_MANAGED.includes(user.role) ? (
+        !managesUsersOf(session?.user.role, user.role) ? (
           // SPEC section 8: the regulators manage these users, so the operator cannot act as one.
-          <Typography.Text type="secondary" data-testid={`managed-by-regulator-${user.username}`}>
-            {t("admin.managedByRegulator")}
+          <Typography.Text type="secondary" data-testid={`managed-elsewhere-${user.username}`}>
+            {t(REGULATOR_MANAGED.includes(user.role) ? "admin.managedByRegulator" : "admin.managedByOperator")}
           </Typography.Text>
         ) : (
           <Space size="small">
