@@ -29,7 +29,7 @@ import { systemRoutes } from "./modules/system/routes.js";
 export const BODY_LIMIT = "15mb";
 
 export function createApi(ctx: AppContext): Api {
-  const api = new Api(ctx.tokens, new IdempotencyKeys(ctx.db));
+  const api = new Api(ctx.tokens, new IdempotencyKeys(ctx.db, ctx.fingerprintSecret));
   for (const register of [
     systemRoutes,
     authRoutes,

@@ -20,4 +20,6 @@ export interface AppContext {
   ledger: LedgerWriter;
   tokens: Tokens;
   loginLimiter: LoginLimiter;
+  /** Keys the idempotency store's request fingerprints (http/idempotency.ts); the same on every instance. */
+  fingerprintSecret: Buffer;
 }

@@ -3,6 +3,7 @@
  * migrations, chain, key vault, signer queues, indexer, the operator organisation, the HTTP app.
  * main.ts and the tests both use it; stop() undoes it in reverse order.
  */
+import { createHmac } from "node:crypto";
 import path from "node:path";
 import { Wallet } from "ethers";
 import { createApp } from "./app.js";
@@ -112,6 +113,8 @@ export async function startPlatform(config: Config, logger: Logger, options: Pla
       indexer,
       ledger: new LedgerWriter(db, chain, signer, vault, indexer),
       tokens,
+      // Derived from the JWT secret, which every instance shares (checkSharedSecrets).
+      fingerprintSecret: createHmac("sha256", jwtSecret).update("ipledge idempotency fingerprints").digest(),
       loginLimiter: new LoginLimiter(config.loginRateLimit.max, config.loginRateLimit.windowSeconds),
     };
     await ensureOperator(ctx);

@@ -5,11 +5,12 @@
  * refused request frees its key; keys are per user, checked for shape, expire, and are kept in
  * PostgreSQL, so another instance on the same database replays them too.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { JsonRpcProvider, Wallet } from "ethers";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { noteTransactionToSend, watchingSends } from "../src/chain/sendWatch.js";
+import { canonicalJson } from "../src/domain/canonical.js";
 import { ApiError } from "../src/errors.js";
 import { IdempotencyKeys, type KeyedWrite } from "../src/http/idempotency.js";
 import { DEV_OPERATOR_KEY } from "../src/platform.js";
@@ -95,6 +96,27 @@ describe("idempotency keys", () => {
       expectReplayOf(replay, first);
       expect(replay.body).toMatchObject({ id: first.body.id, txHash: first.body.txHash });
       expect(await footprint()).toEqual(afterFirst);
+    });
+
+    it("keeps no plain hash of a body: a new user's password cannot be guessed from the store", async () => {
+      const key = randomUUID();
+      const body = {
+        username: `kept-${key.slice(0, 8)}`,
+        password: "a password worth guessing",
+        orgId: world.orgIds.bank1,
+      };
+      expectStatus(await keyed(c.admin, "POST", "/users", body, key), 201);
+      const { rows } = await platform.platform.ctx.db.query<{ fingerprint: Buffer }>(
+        "select fingerprint from idempotency_keys where key = $1",
+        [key],
+      );
+      expect(rows).toHaveLength(1);
+      const plain = createHash("sha256")
+        .update(canonicalJson(["POST", "/api/users", body]))
+        .digest();
+      expect(rows[0].fingerprint.equals(plain)).toBe(false);
+      // The same request is still recognised as the same.
+      expectStatus(await keyed(c.admin, "POST", "/users", body, key), 201);
     });
 
     it("is the same request whatever the order of the body's keys", async () => {
@@ -298,7 +320,7 @@ describe("idempotency keys", () => {
     });
     const ok = { status: 201, body: '{"id":"1"}' };
     beforeAll(() => {
-      keys = new IdempotencyKeys(platform.platform.ctx.db);
+      keys = new IdempotencyKeys(platform.platform.ctx.db, platform.platform.ctx.fingerprintSecret);
     });
 
     it("learns from the signer, through its queue and lock, whether a transaction went to the node", async () => {

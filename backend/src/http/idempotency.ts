@@ -24,11 +24,11 @@
  * run that recorded nothing runs again. The record is written on the connection that holds the
  * organisation's turn in the signer, never a second one from the pool.
  */
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import type { Request } from "express";
 import { watchingSends } from "../chain/sendWatch.js";
 import type { Database, Queryable } from "../db/db.js";
-import { canonicalJson, sha256, type Json } from "../domain/canonical.js";
+import { canonicalJson, type Json } from "../domain/canonical.js";
 import { ApiError, badRequest, conflict, errorBody, internalError, unprocessable } from "../errors.js";
 import { z } from "./schemas.js";
 
@@ -81,9 +81,15 @@ export function idempotencyKeyOf(req: Request): string | undefined {
   return key;
 }
 
-/** What makes two requests the same request: the method, the path and the body (its keys in any order). */
-export function fingerprintOf(req: Request): Buffer {
-  return sha256(canonicalJson([req.method, req.originalUrl, (req.body ?? {}) as Json]));
+/**
+ * What makes two requests the same request: the method, the path and the body (its keys in any
+ * order), as an HMAC under the platform's secret. A plain hash of a body that holds a password (a
+ * new user's) would be a fast hash of that password, kept for a day.
+ */
+export function fingerprintOf(req: Request, secret: Buffer): Buffer {
+  return createHmac("sha256", secret)
+    .update(canonicalJson([req.method, req.originalUrl, (req.body ?? {}) as Json]))
+    .digest();
 }
 
 const keyReused = (key: string) =>
@@ -109,7 +115,14 @@ const writeInterrupted = (txHashes: string[]) =>
   );
 
 export class IdempotencyKeys {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly fingerprintSecret: Buffer,
+  ) {}
+
+  fingerprintOf(req: Request): Buffer {
+    return fingerprintOf(req, this.fingerprintSecret);
+  }
 
   /** Runs `write` once for its key, or answers with the outcome its first run kept. */
   async once(request: KeyedWrite, write: () => Promise<Outcome>): Promise<Outcome & { replayed: boolean }> {

@@ -9,13 +9,7 @@ import type { ZodType, z } from "zod";
 import { crashPoint } from "../crashPoints.js";
 import { badRequest, forbidden } from "../errors.js";
 import type { OrgKind } from "../domain/ledger.js";
-import {
-  fingerprintOf,
-  IdempotencyKeyHeader,
-  idempotencyKeyOf,
-  REPLAYED_HEADER,
-  type IdempotencyKeys,
-} from "./idempotency.js";
+import { IdempotencyKeyHeader, idempotencyKeyOf, REPLAYED_HEADER, type IdempotencyKeys } from "./idempotency.js";
 import { ErrorBody } from "./schemas.js";
 import type { Caller } from "./auth.js";
 
@@ -140,7 +134,11 @@ export class Api {
         if (!res.headersSent) res.status(route.status ?? 200).json(result);
         return;
       }
-      const write = { userId: caller!.userId, key: idempotencyKey, fingerprint: fingerprintOf(req) };
+      const write = {
+        userId: caller!.userId,
+        key: idempotencyKey,
+        fingerprint: this.idempotencyKeys.fingerprintOf(req),
+      };
       const outcome = await this.idempotencyKeys.once(write, async () => ({
         status: route.status ?? 200,
         body: JSON.stringify(await run()),
