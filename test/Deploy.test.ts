@@ -80,6 +80,7 @@ describe("scripts/deploy.ts on a JSON-RPC node", function () {
       DEPLOYMENTS_DIR: directory,
       GRACE_DAYS: "60",
       FUND_CAPACITY_FEN: "500000000",
+      FUND_DECISION_DAYS: "45",
       ROLE_GRANTS: JSON.stringify([{ role: "bank", address: BANK }]),
     });
     expect(code, output).to.equal(0);
@@ -95,7 +96,7 @@ describe("scripts/deploy.ts on a JSON-RPC node", function () {
     expect(await registry.finance()).to.equal(await finance.getAddress());
     expect(await finance.hasRole(await finance.BANK_ROLE(), BANK)).to.equal(true);
     expect(await finance.defaultAdmin()).to.equal(deployer.address);
-    expect(await finance.params()).to.deep.equal([5_000n, 60n, 5_000n, 500_000_000n]);
+    expect(await finance.params()).to.deep.equal([5_000n, 60n, 5_000n, 500_000_000n, 45n]);
     const receipt = await provider.getTransactionReceipt(deployment.contracts.PatentRegistry.txHash);
     expect(receipt?.contractAddress).to.equal(deployment.contracts.PatentRegistry.address);
   });
