@@ -105,7 +105,7 @@ describe("the indexer", () => {
       [head + 1],
     );
     const finance = operatorFinance();
-    await (await finance.setParams([4000, 60, 4000, 123_456_789n])).wait();
+    await (await finance.setParams([4000, 60, 4000, 123_456_789n, 30])).wait();
     await waitUntil(async () => platform.platform.ctx.indexer.lastError !== undefined, "the failing batch");
     const params = await db.query("select ltv_cap_bps from platform_state");
     expect(params.rows[0].ltv_cap_bps).toBe(5000); // nothing of the batch was applied
@@ -121,13 +121,13 @@ describe("the indexer", () => {
       ltv_cap_bps: 4000,
       fund_capacity: "123456789",
     });
-    await (await finance.setParams([5000, 90, 5000, 1_000_000_000n])).wait();
+    await (await finance.setParams([5000, 90, 5000, 1_000_000_000n, 30])).wait();
   });
 
   it("resumes where it stopped: blocks mined while no instance ran are indexed on the next start", async () => {
     await platform.platform.ctx.indexer.stop();
     const finance = operatorFinance();
-    for (const capacity of [111n, 222n, 333n]) await (await finance.setParams([5000, 90, 5000, capacity])).wait();
+    for (const capacity of [111n, 222n, 333n]) await (await finance.setParams([5000, 90, 5000, capacity, 30])).wait();
     const headWhileDown = await provider.getBlockNumber();
     expect((await platform.platform.ctx.indexer.cursor())!.blockNumber).toBeLessThan(headWhileDown);
 
@@ -157,7 +157,7 @@ describe("the indexer", () => {
     await ctx.indexer.stop();
     const finance = operatorFinance();
     const from = (await ctx.indexer.cursor())!.blockNumber + 1;
-    for (const capacity of capacities) await (await finance.setParams([5000, 90, 5000, capacity])).wait();
+    for (const capacity of capacities) await (await finance.setParams([5000, 90, 5000, capacity, 30])).wait();
     const head = await provider.getBlockNumber();
     const indexer = new Indexer(ctx.db, ctx.chain, createLogger("error"), {
       confirmations: 0,
@@ -180,7 +180,7 @@ describe("the indexer", () => {
       String(capacities.at(-1)),
     );
     expect((await db.query("select count(*)::int as n from chain_events")).rows[0].n).toBe(await chainLogCount());
-    await (await finance.setParams([5000, 90, 5000, 1_000_000_000n])).wait();
+    await (await finance.setParams([5000, 90, 5000, 1_000_000_000n, 30])).wait();
     ctx.indexer.start();
     return batches;
   };
@@ -223,7 +223,7 @@ describe("the indexer", () => {
     await platform.platform.ctx.indexer.stop();
     await provider.send("evm_revert", [snapshot]);
     const finance = operatorFinance();
-    for (const capacity of [1n, 2n, 3n]) await (await finance.setParams([5000, 90, 5000, capacity])).wait();
+    for (const capacity of [1n, 2n, 3n]) await (await finance.setParams([5000, 90, 5000, capacity, 30])).wait();
     const head = await provider.getBlockNumber();
 
     platform.platform.ctx.indexer.start();
@@ -254,7 +254,7 @@ describe("the indexer", () => {
     const doomed = await registerPatent();
     const finance = operatorFinance();
     for (let capacity = 10n; capacity < 22n; capacity++) {
-      await (await finance.setParams([5000, 90, 5000, capacity])).wait();
+      await (await finance.setParams([5000, 90, 5000, capacity, 30])).wait();
     }
     const doomedHead = await provider.getBlockNumber();
     await waitUntil(
@@ -264,7 +264,7 @@ describe("the indexer", () => {
     await platform.platform.ctx.indexer.stop();
     await provider.send("evm_revert", [snapshot]);
     for (let capacity = 30n; capacity < 45n; capacity++) {
-      await (await finance.setParams([5000, 90, 5000, capacity])).wait();
+      await (await finance.setParams([5000, 90, 5000, capacity, 30])).wait();
     }
     const head = await provider.getBlockNumber();
 
