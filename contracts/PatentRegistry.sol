@@ -14,7 +14,8 @@ import {Roles} from "./libraries/Roles.sol";
 ///         finance core holds patents for loans, pledges them, releases them and hands them to a
 ///         buyer on disposal. A patent changes hands only as the register records it: by disposal,
 ///         or by the IP office recording a transfer, never by its owner's ERC-721 calls. Roles and
-///         the pause live in the finance core, which this registry asks.
+///         the pause live in the finance core, which this registry asks: it names the organisation a
+///         caller's key signs for (its identity), and that identity owns, verifies and appraises.
 contract PatentRegistry is ERC721, IPatentRegistry {
     /// @notice Only a patent's newest appraisals count, so no call's gas grows with how many were ever
     ///         recorded: the newest unexpired of these many (older ones stand superseded).
@@ -24,11 +25,6 @@ contract PatentRegistry is ERC721, IPatentRegistry {
 
     mapping(uint256 patentId => Patent) private _patents;
     mapping(uint256 patentId => mapping(uint32 index => Appraisal)) private _appraisals;
-
-    modifier onlyActiveRole(bytes32 role) {
-        IPledgeFinance(_finance).requireActiveRole(role, msg.sender);
-        _;
-    }
 
     modifier onlyFinance() {
         require(msg.sender == _finance, AccessControlUnauthorizedAccount(msg.sender, Roles.FINANCE_CORE));
@@ -49,7 +45,8 @@ contract PatentRegistry is ERC721, IPatentRegistry {
         uint32 expiryDate,
         bytes32 metadataHash,
         bytes32 certificateHash
-    ) external onlyActiveRole(Roles.ENTERPRISE) returns (uint256 patentId) {
+    ) external returns (uint256 patentId) {
+        address owner = _callerWith(Roles.ENTERPRISE);
         (bytes16 normal, PatentKind fromNumber) = PatentNumber.normalize(number);
         // Not `require`: it would copy `number` to memory even when the kinds agree.
         if (kind != fromNumber) revert PatentRegistryKindMismatch(number, kind, fromNumber);
@@ -73,10 +70,10 @@ contract PatentRegistry is ERC721, IPatentRegistry {
         patent.kind = kind;
         patent.grantDate = grantDate;
         patent.expiryDate = expiryDate;
-        _mint(msg.sender, patentId);
+        _mint(owner, patentId);
         emit PatentRegistered(
             patentId,
-            msg.sender,
+            owner,
             PatentNumber.toString(normal),
             kind,
             grantDate,
@@ -89,34 +86,34 @@ contract PatentRegistry is ERC721, IPatentRegistry {
     // ---- IP office ----
 
     /// @inheritdoc IPatentRegistry
-    function verifyPatent(uint256 patentId, uint32 feePaidUntil) external onlyActiveRole(Roles.IPOFFICE) {
+    function verifyPatent(uint256 patentId, uint32 feePaidUntil) external {
+        address ipoffice = _callerWith(Roles.IPOFFICE);
         Patent storage patent = _patentIn(patentId, _bit(PatentStatus.Registered));
         patent.status = PatentStatus.Verified;
         patent.feePaidUntil = feePaidUntil;
-        emit PatentVerified(patentId, msg.sender, feePaidUntil);
+        emit PatentVerified(patentId, ipoffice, feePaidUntil);
     }
 
     /// @inheritdoc IPatentRegistry
     /// @dev The token is burnt: whoever registered a number that is not theirs keeps nothing, and the
     ///      number's rightful holder can register it.
-    function rejectPatent(uint256 patentId, bytes32 reasonHash) external onlyActiveRole(Roles.IPOFFICE) {
+    function rejectPatent(uint256 patentId, bytes32 reasonHash) external {
+        address ipoffice = _callerWith(Roles.IPOFFICE);
         _patentIn(patentId, _bit(PatentStatus.Registered)).status = PatentStatus.Rejected;
         _burn(patentId);
-        emit PatentRejected(patentId, msg.sender, reasonHash);
+        emit PatentRejected(patentId, ipoffice, reasonHash);
     }
 
     /// @inheritdoc IPatentRegistry
-    function revokePatent(uint256 patentId, bytes32 reasonHash) external onlyActiveRole(Roles.IPOFFICE) {
+    function revokePatent(uint256 patentId, bytes32 reasonHash) external {
+        address ipoffice = _callerWith(Roles.IPOFFICE);
         _patentIn(patentId, _bit(PatentStatus.Verified)).status = PatentStatus.Revoked;
-        emit PatentRevoked(patentId, msg.sender, reasonHash);
+        emit PatentRevoked(patentId, ipoffice, reasonHash);
     }
 
     /// @inheritdoc IPatentRegistry
-    function recordTransfer(
-        uint256 patentId,
-        address newOwner,
-        bytes32 documentHash
-    ) external onlyActiveRole(Roles.IPOFFICE) {
+    function recordTransfer(uint256 patentId, address newOwner, bytes32 documentHash) external {
+        address ipoffice = _callerWith(Roles.IPOFFICE);
         Patent storage patent = _patentIn(patentId, _bit(PatentStatus.Registered) | _bit(PatentStatus.Verified));
         require(patent.loanId == 0, PatentRegistryPatentInActiveLoan(patentId, patent.loanId));
         address from = _ownerOf(patentId);
@@ -127,7 +124,7 @@ contract PatentRegistry is ERC721, IPatentRegistry {
         require(documentHash != 0, PatentRegistryMissingDocumentHash());
         patent.status = PatentStatus.Registered;
         _update(newOwner, patentId, address(0));
-        emit PatentTransferRecorded(patentId, msg.sender, from, newOwner, documentHash);
+        emit PatentTransferRecorded(patentId, ipoffice, from, newOwner, documentHash);
     }
 
     /// @inheritdoc IPatentRegistry
@@ -136,23 +133,20 @@ contract PatentRegistry is ERC721, IPatentRegistry {
         uint32 feePaidUntil,
         bool preserved,
         bool invalidationPending
-    ) external onlyActiveRole(Roles.IPOFFICE) {
+    ) external {
+        address ipoffice = _callerWith(Roles.IPOFFICE);
         Patent storage patent = _patentIn(patentId, _bit(PatentStatus.Verified) | _bit(PatentStatus.Pledged));
         patent.feePaidUntil = feePaidUntil;
         patent.preserved = preserved;
         patent.invalidationPending = invalidationPending;
-        emit LegalStatusUpdated(patentId, msg.sender, patent.loanId, feePaidUntil, preserved, invalidationPending);
+        emit LegalStatusUpdated(patentId, ipoffice, patent.loanId, feePaidUntil, preserved, invalidationPending);
     }
 
     // ---- appraiser ----
 
     /// @inheritdoc IPatentRegistry
-    function recordAppraisal(
-        uint256 patentId,
-        uint96 value,
-        uint32 validUntil,
-        bytes32 reportHash
-    ) external onlyActiveRole(Roles.APPRAISER) {
+    function recordAppraisal(uint256 patentId, uint96 value, uint32 validUntil, bytes32 reportHash) external {
+        address appraiser = _callerWith(Roles.APPRAISER);
         Patent storage patent = _patentIn(patentId, _bit(PatentStatus.Verified) | _bit(PatentStatus.Pledged));
         require(value > 0 && validUntil > block.timestamp, PatentRegistryInvalidAppraisal(value, validUntil));
         require(reportHash != 0, PatentRegistryMissingDocumentHash());
@@ -161,10 +155,10 @@ contract PatentRegistry is ERC721, IPatentRegistry {
             value: value,
             validUntil: validUntil,
             recordedAt: uint32(block.timestamp),
-            appraiser: msg.sender,
+            appraiser: appraiser,
             reportHash: reportHash
         });
-        emit AppraisalRecorded(patentId, msg.sender, index, value, validUntil, reportHash);
+        emit AppraisalRecorded(patentId, appraiser, index, value, validUntil, reportHash);
     }
 
     // ---- collateral (finance core only) ----
@@ -281,6 +275,11 @@ contract PatentRegistry is ERC721, IPatentRegistry {
     }
 
     // ---- internals ----
+
+    /// @dev The organisation the caller's key signs for, which must hold `role` while the platform runs.
+    function _callerWith(bytes32 role) private view returns (address identity) {
+        return IPledgeFinance(_finance).requireActiveRole(role, msg.sender);
+    }
 
     /// @dev Owners' transfers (those with an `auth`) are refused: a patent changes hands only as the
     ///      register records it (recordTransfer, transferCollateral), which pass `auth = 0`.

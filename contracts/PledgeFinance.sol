@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 // solhint-disable-next-line max-line-length
 import {AccessControlDefaultAdminRules} from "@openzeppelin/contracts/access/extensions/AccessControlDefaultAdminRules.sol";
+import {AccessControl, IAccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IPatentRegistry} from "./interfaces/IPatentRegistry.sol";
@@ -27,6 +28,14 @@ import {Roles} from "./libraries/Roles.sol";
 ///         office, appraiser, fund), so the operator can neither remove a regulator nor seat a puppet
 ///         authority; the operator grants only the first regulator, while there is none. One account
 ///         holds one role, the operator's included. While paused, only the regulators' roles change.
+///
+///         Keys (SPEC section 8, no party can freeze a loan): an organisation is known by its first
+///         address, its identity, which its patents, products and loans name for good. The key that
+///         signs for it can be rotated: proposed by the organisation itself or by a regulator, accepted
+///         by the new key; the old key is retired and can do nothing after. Every caller is resolved to
+///         the identity it signs for (`_msgSender`), so the roles and every comparison and event name
+///         identities. The roles of the organisations are kept here, one storage slot per account, so
+///         resolving a caller and checking its role is one read.
 contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinance {
     using SafeCast for uint256;
 
@@ -55,6 +64,30 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
 
     mapping(uint256 productId => Product) private _products;
     mapping(uint256 loanId => Loan) private _loans;
+
+    /// @dev What an account is: an organisation's identity (holding its kind) or a key signing for one,
+    ///      and whether it was rotated out. One slot: 20 + 1 + 1 bytes (solhint cannot size the enum).
+    // solhint-disable-next-line gas-struct-packing
+    struct Member {
+        address identity;
+        Kind kind;
+        bool retired;
+    }
+
+    /// @dev The organisations' kinds, in the order of `_roleOfKind`.
+    enum Kind {
+        None,
+        Enterprise,
+        Appraiser,
+        IpOffice,
+        Bank,
+        Fund,
+        Regulator
+    }
+
+    mapping(address account => Member) private _members;
+    mapping(address identity => address key) private _keys;
+    mapping(address identity => address key) private _proposedKeys;
 
     /// @param admin the platform operator: grants the market's roles, the first regulator, and sets parameters
     /// @param adminTransferDelay how long a handover of the operator role waits before the new key may accept it
@@ -113,18 +146,78 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
     }
 
     /// @inheritdoc IPledgeFinance
-    function requireActiveRole(bytes32 role, address account) external view {
+    function requireActiveRole(bytes32 role, address account) external view returns (address identity) {
+        identity = _identityWithKind(account, _kindOf(role));
         _requireNotPaused();
-        _checkRole(role, account);
+    }
+
+    /// @notice Whether the organisation `account` (an identity, not a rotated key) holds `role`.
+    function hasRole(bytes32 role, address account) public view override(AccessControl, IAccessControl) returns (bool) {
+        if (role == DEFAULT_ADMIN_ROLE) return super.hasRole(role, account);
+        Member storage member = _members[account];
+        (address identity, Kind kind) = (member.identity, member.kind);
+        return identity == account && kind != Kind.None && kind == _kindOf(role);
+    }
+
+    // ---- keys ----
+
+    /// @inheritdoc IPledgeFinance
+    function proposeKeyRotation(address identity, address newKey) external {
+        address proposer = _msgSender();
+        require(_members[identity].kind != Kind.None, PledgeFinanceNotMember(identity));
+        if (!hasRole(REGULATOR_ROLE, proposer)) {
+            require(proposer == identity, PledgeFinanceNotKeyProposer(identity, proposer));
+            // While paused only regulators propose: a thief holding the key cannot outrun them.
+            _requireNotPaused();
+        }
+        _requireFresh(newKey);
+        _proposedKeys[identity] = newKey;
+        emit KeyRotationProposed(identity, proposer, newKey);
+    }
+
+    /// @inheritdoc IPledgeFinance
+    function acceptKeyRotation(address identity) external {
+        // The new key itself accepts, proving it is held: not whom it might stand for.
+        address newKey = msg.sender;
+        require(_proposedKeys[identity] == newKey, PledgeFinanceNotProposedKey(identity, newKey));
+        require(_members[identity].kind != Kind.None, PledgeFinanceNotMember(identity));
+        _requireFresh(newKey);
+        address oldKey = keyOf(identity);
+
+        _members[oldKey].retired = true;
+        _members[newKey] = Member({identity: identity, kind: Kind.None, retired: false});
+        _keys[identity] = newKey;
+        delete _proposedKeys[identity];
+        emit KeyRotated(identity, oldKey, newKey);
+    }
+
+    /// @inheritdoc IPledgeFinance
+    function keyOf(address identity) public view returns (address) {
+        address key = _keys[identity];
+        return key == address(0) ? identity : key;
+    }
+
+    /// @inheritdoc IPledgeFinance
+    function identityOf(address key) external view returns (address) {
+        address identity = _members[key].identity;
+        return identity == address(0) ? key : identity;
+    }
+
+    /// @inheritdoc IPledgeFinance
+    function proposedKeyOf(address identity) external view returns (address) {
+        return _proposedKeys[identity];
+    }
+
+    /// @inheritdoc IPledgeFinance
+    function isRetiredKey(address key) external view returns (bool) {
+        return _members[key].retired;
     }
 
     // ---- products ----
 
     /// @inheritdoc IPledgeFinance
-    function createProduct(
-        ProductTerms calldata terms,
-        bytes32 detailsHash
-    ) external onlyRole(BANK_ROLE) whenNotPaused returns (uint256 productId) {
+    function createProduct(ProductTerms calldata terms, bytes32 detailsHash) external returns (uint256 productId) {
+        address bank = _actingAs(Kind.Bank);
         bool valid =
             terms.maxAmount > 0 &&
                 terms.maxAmount <= MAX_AMOUNT &&
@@ -137,7 +230,7 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
         if (!valid) revert PledgeFinanceInvalidProduct(terms); // not `require`: it would copy `terms` every time
         productId = ++_productCount;
         _products[productId] = Product({
-            bank: msg.sender,
+            bank: bank,
             maxAmount: terms.maxAmount,
             minRateBps: terms.minRateBps,
             maxRateBps: terms.maxRateBps,
@@ -145,15 +238,16 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
             ltvBps: terms.ltvBps,
             active: true
         });
-        emit ProductCreated(productId, msg.sender, terms, detailsHash);
+        emit ProductCreated(productId, bank, terms, detailsHash);
     }
 
     /// @inheritdoc IPledgeFinance
-    function setProductActive(uint256 productId, bool active) external onlyRole(BANK_ROLE) whenNotPaused {
+    function setProductActive(uint256 productId, bool active) external {
+        address bank = _actingAs(Kind.Bank);
         Product storage product = _existingProduct(productId);
-        require(product.bank == msg.sender, PledgeFinanceNotProductBank(productId, msg.sender));
+        require(product.bank == bank, PledgeFinanceNotProductBank(productId, bank));
         product.active = active;
-        emit ProductStatusChanged(productId, msg.sender, active);
+        emit ProductStatusChanged(productId, bank, active);
     }
 
     // ---- application ----
@@ -165,45 +259,45 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
         uint96 requestedAmount,
         uint16 termDays,
         bytes32 purposeHash
-    ) external onlyRole(ENTERPRISE_ROLE) whenNotPaused returns (uint256 loanId) {
+    ) external returns (uint256 loanId) {
+        address borrower = _actingAs(Kind.Enterprise);
         Product storage product = _existingProduct(productId);
         require(product.active, PledgeFinanceProductInactive(productId));
-        uint256 count = patentIds.length;
-        require(count > 0 && count <= MAX_PATENTS_PER_LOAN, PledgeFinanceInvalidCollateralCount(count));
+        require(
+            patentIds.length > 0 && patentIds.length <= MAX_PATENTS_PER_LOAN,
+            PledgeFinanceInvalidCollateralCount(patentIds.length)
+        );
         _requireAmount(requestedAmount, product.maxAmount);
         _requireTerm(termDays, product.maxTermDays);
 
         uint64 id = ++_loanCount;
         Loan storage loan = _loans[id];
-        loan.borrower = msg.sender;
+        loan.borrower = borrower;
         loan.status = LoanStatus.Applied;
         loan.productId = uint32(productId);
         loan.termDays = termDays;
         loan.bank = product.bank;
         loan.requestedAmount = requestedAmount;
         loan.patentIds = patentIds;
-        emit LoanApplied(id, msg.sender, product.bank, productId, patentIds, requestedAmount, termDays, purposeHash);
-        _registry.reserve(id, msg.sender, patentIds);
+        emit LoanApplied(id, borrower, product.bank, productId, patentIds, requestedAmount, termDays, purposeHash);
+        _registry.reserve(id, borrower, patentIds);
         return id;
     }
 
     /// @inheritdoc IPledgeFinance
-    function withdrawApplication(uint256 loanId) external onlyRole(ENTERPRISE_ROLE) whenNotPaused {
+    function withdrawApplication(uint256 loanId) external {
+        address borrower = _actingAs(Kind.Enterprise);
         Loan storage loan = _loanIn(loanId, LoanStatus.Applied);
-        require(loan.borrower == msg.sender, PledgeFinanceNotLoanParty(loanId, msg.sender));
+        require(loan.borrower == borrower, PledgeFinanceNotLoanParty(loanId, borrower));
         loan.status = LoanStatus.Withdrawn;
-        emit LoanWithdrawn(loanId, msg.sender, loan.patentIds);
+        emit LoanWithdrawn(loanId, borrower, loan.patentIds);
         _registry.unreserve(uint64(loanId), loan.patentIds);
     }
 
     /// @inheritdoc IPledgeFinance
-    function approveLoan(
-        uint256 loanId,
-        uint96 amount,
-        uint16 rateBps,
-        uint16 termDays
-    ) external onlyRole(BANK_ROLE) whenNotPaused {
-        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Applied);
+    function approveLoan(uint256 loanId, uint96 amount, uint16 rateBps, uint16 termDays) external {
+        address bank = _actingAs(Kind.Bank);
+        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Applied, bank);
         Product storage product = _products[loan.productId];
         // The application was within the product's maximum, so the request is the tighter bound.
         _requireAmount(amount, loan.requestedAmount);
@@ -221,26 +315,28 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
         loan.amount = amount;
         loan.rateBps = rateBps;
         loan.termDays = termDays;
-        emit LoanApproved(loanId, msg.sender, amount, rateBps, termDays, appraised, ltvBps);
+        emit LoanApproved(loanId, bank, amount, rateBps, termDays, appraised, ltvBps);
     }
 
     /// @inheritdoc IPledgeFinance
-    function rejectApplication(uint256 loanId, bytes32 reasonHash) external onlyRole(BANK_ROLE) whenNotPaused {
-        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Applied);
+    function rejectApplication(uint256 loanId, bytes32 reasonHash) external {
+        address bank = _actingAs(Kind.Bank);
+        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Applied, bank);
         loan.status = LoanStatus.Rejected;
-        emit LoanRejected(loanId, msg.sender, loan.patentIds, reasonHash);
+        emit LoanRejected(loanId, bank, loan.patentIds, reasonHash);
         _registry.unreserve(uint64(loanId), loan.patentIds);
     }
 
     /// @inheritdoc IPledgeFinance
-    function cancelLoan(uint256 loanId, bytes32 reasonHash) external onlyRole(BANK_ROLE) whenNotPaused {
+    function cancelLoan(uint256 loanId, bytes32 reasonHash) external {
+        address bank = _actingAs(Kind.Bank);
         Loan storage loan = _loans[loanId];
         LoanStatus from = loan.status;
         _requireLoanState(loanId, from, _bit(LoanStatus.Approved) | _bit(LoanStatus.Pledged));
-        _requireBank(loan, loanId);
+        _requireBank(loan, loanId, bank);
 
         loan.status = LoanStatus.Cancelled;
-        emit LoanCancelled(loanId, msg.sender, loan.patentIds, from, reasonHash);
+        emit LoanCancelled(loanId, bank, loan.patentIds, from, reasonHash);
         if (from == LoanStatus.Pledged) _registry.releasePledge(uint64(loanId), loan.patentIds);
         else _registry.unreserve(uint64(loanId), loan.patentIds);
     }
@@ -248,10 +344,8 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
     // ---- pledge and disbursement ----
 
     /// @inheritdoc IPledgeFinance
-    function registerPledge(
-        uint256 loanId,
-        string calldata registrationNo
-    ) external onlyRole(IPOFFICE_ROLE) whenNotPaused {
+    function registerPledge(uint256 loanId, string calldata registrationNo) external {
+        address ipoffice = _actingAs(Kind.IpOffice);
         Loan storage loan = _loanIn(loanId, LoanStatus.Approved);
         uint256 length = bytes(registrationNo).length;
         require(length > 0 && length <= MAX_REGISTRATION_NO_LENGTH, PledgeFinanceInvalidRegistrationNo());
@@ -262,7 +356,7 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
         loan.registrationNo = registrationNo;
         emit PledgeRegistered(
             loanId,
-            msg.sender,
+            ipoffice,
             loan.borrower,
             loan.patentIds,
             registrationNo,
@@ -274,8 +368,9 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
     }
 
     /// @inheritdoc IPledgeFinance
-    function disburse(uint256 loanId, bytes32 referenceHash) external onlyRole(BANK_ROLE) whenNotPaused {
-        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Pledged);
+    function disburse(uint256 loanId, bytes32 referenceHash) external {
+        address bank = _actingAs(Kind.Bank);
+        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Pledged, bank);
         uint32 maturityAt = LoanMath.maturity(block.timestamp, loan.termDays).toUint32();
         // Expiry dates never change once registered, so the earliest one found at pledge still holds.
         require(
@@ -296,7 +391,7 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
         loan.fundShareBps = terms.fundShareBps;
         emit LoanDisbursed(
             loanId,
-            msg.sender,
+            bank,
             loan.amount,
             block.timestamp,
             maturityAt,
@@ -309,8 +404,9 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
     // ---- repayment ----
 
     /// @inheritdoc IPledgeFinance
-    function repay(uint256 loanId, uint96 amount, bytes32 referenceHash) external onlyRole(BANK_ROLE) whenNotPaused {
-        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Disbursed);
+    function repay(uint256 loanId, uint96 amount, bytes32 referenceHash) external {
+        address bank = _actingAs(Kind.Bank);
+        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Disbursed, bank);
         Owed memory owed = _owedNow(loan);
         require(amount > 0, PledgeFinanceAmountOutOfRange(amount, 1, owed.total));
         require(amount <= owed.total, PledgeFinanceOverpayment(loanId, amount, owed.total));
@@ -318,8 +414,9 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
     }
 
     /// @inheritdoc IPledgeFinance
-    function repayInFull(uint256 loanId, bytes32 referenceHash) external onlyRole(BANK_ROLE) whenNotPaused {
-        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Disbursed);
+    function repayInFull(uint256 loanId, bytes32 referenceHash) external {
+        address bank = _actingAs(Kind.Bank);
+        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Disbursed, bank);
         Owed memory owed = _owedNow(loan);
         _recordRepayment(loanId, loan, owed, owed.total, referenceHash);
     }
@@ -327,8 +424,9 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
     // ---- default, compensation, disposal ----
 
     /// @inheritdoc IPledgeFinance
-    function declareDefault(uint256 loanId) external onlyRole(BANK_ROLE) whenNotPaused {
-        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Disbursed);
+    function declareDefault(uint256 loanId) external {
+        address bank = _actingAs(Kind.Bank);
+        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Disbursed, bank);
         uint256 defaultable = _defaultableAt(loan);
         require(block.timestamp >= defaultable, PledgeFinanceNotYetDefaultable(loanId, defaultable));
         Owed memory owed = _owedNow(loan);
@@ -341,11 +439,12 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
         loan.outstandingAtDefault = owed.total.toUint96();
         uint256 fundDecisionBy = block.timestamp + uint256(_params.fundDecisionDays) * LoanMath.DAY;
         loan.fundDecisionBy = fundDecisionBy.toUint32();
-        emit LoanDefaulted(loanId, msg.sender, owed.principal, owed.interest, owed.penalty, owed.total, fundDecisionBy);
+        emit LoanDefaulted(loanId, bank, owed.principal, owed.interest, owed.penalty, owed.total, fundDecisionBy);
     }
 
     /// @inheritdoc IPledgeFinance
-    function compensate(uint256 loanId) external onlyRole(FUND_ROLE) whenNotPaused {
+    function compensate(uint256 loanId) external {
+        address fund = _actingAs(Kind.Fund);
         Loan storage loan = _loanIn(loanId, LoanStatus.Defaulted);
         require(!loan.compensated, PledgeFinanceAlreadyCompensated(loanId));
         uint256 share = LoanMath.share(loan.outstandingAtDefault, loan.fundShareBps);
@@ -355,17 +454,13 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
         loan.compensated = true;
         loan.compensation = uint96(compensation);
         _fundPaid += uint96(compensation);
-        emit LossCompensated(loanId, msg.sender, compensation, loan.outstandingAtDefault, _fundPaid);
+        emit LossCompensated(loanId, fund, compensation, loan.outstandingAtDefault, _fundPaid);
     }
 
     /// @inheritdoc IPledgeFinance
-    function dispose(
-        uint256 loanId,
-        address buyer,
-        uint96 recovered,
-        bytes32 referenceHash
-    ) external onlyRole(BANK_ROLE) whenNotPaused {
-        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Defaulted);
+    function dispose(uint256 loanId, address buyer, uint96 recovered, bytes32 referenceHash) external {
+        address bank = _actingAs(Kind.Bank);
+        Loan storage loan = _bankLoanIn(loanId, LoanStatus.Defaulted, bank);
         // The fund decides within its window; after it the bank disposes without compensation.
         require(
             loan.compensated || block.timestamp >= loan.fundDecisionBy,
@@ -381,7 +476,7 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
         loan.recovered = recovered;
         emit CollateralDisposed(
             loanId,
-            msg.sender,
+            bank,
             buyer,
             loan.patentIds,
             recovered,
@@ -394,13 +489,14 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
     }
 
     /// @inheritdoc IPledgeFinance
-    function releasePledge(uint256 loanId) external onlyRole(IPOFFICE_ROLE) whenNotPaused {
+    function releasePledge(uint256 loanId) external {
+        address ipoffice = _actingAs(Kind.IpOffice);
         Loan storage loan = _loans[loanId];
         LoanStatus from = loan.status;
         _requireLoanState(loanId, from, _bit(LoanStatus.Repaid) | _bit(LoanStatus.Disposed));
 
         loan.status = LoanStatus.Closed;
-        emit PledgeReleased(loanId, msg.sender, loan.patentIds, from);
+        emit PledgeReleased(loanId, ipoffice, loan.patentIds, from);
         if (from == LoanStatus.Repaid) _registry.releasePledge(uint64(loanId), loan.patentIds);
         else _registry.unreserve(uint64(loanId), loan.patentIds);
     }
@@ -465,32 +561,56 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
 
     // ---- internals ----
 
+    /// @dev Who acts: the organisation the signing key stands for. A retired key stands for nobody.
+    function _msgSender() internal view override returns (address) {
+        return _identityOfSigner(msg.sender);
+    }
+
     /// @dev An account holds at most one role, so the operator can never also be a bank or an IP office.
     ///      While paused, only the roles the regulators administer change (a compromised authority's
-    ///      key can be removed during the pause); the operator's grants wait.
-    function _grantRole(bytes32 role, address account) internal override returns (bool granted) {
+    ///      key can be removed during the pause); the operator's grants wait. Only organisations hold
+    ///      roles, never a rotated key.
+    function _grantRole(bytes32 role, address account) internal override returns (bool) {
         _requireRoleChangeAllowed(role);
-        (bool holdsOne, bytes32 held) = _roleOf(account);
-        require(!holdsOne || held == role, PledgeFinanceAccountHoldsRole(account, held));
-        granted = super._grantRole(role, account);
-        if (granted && role == REGULATOR_ROLE) ++_regulatorCount;
+        if (role == DEFAULT_ADMIN_ROLE) {
+            _requireFresh(account);
+            return super._grantRole(role, account);
+        }
+        Kind kind = _kindOf(role);
+        require(kind != Kind.None, PledgeFinanceUnknownRole(role));
+        Member storage member = _members[account];
+        (address identity, Kind held) = (member.identity, member.kind);
+        require(held == Kind.None || held == kind, PledgeFinanceAccountHoldsRole(account, _roleOfKind(held)));
+        require(identity == address(0) || identity == account, PledgeFinanceKeyNotFresh(account));
+        require(account != defaultAdmin(), PledgeFinanceAccountHoldsRole(account, DEFAULT_ADMIN_ROLE));
+        if (held == kind) return false;
+
+        member.identity = account;
+        member.kind = kind;
+        if (kind == Kind.Regulator) ++_regulatorCount;
+        emit RoleGranted(role, account, _msgSender());
+        return true;
     }
 
     /// @dev The last regulator stays: without one, nobody could pause or seat an authority.
-    function _revokeRole(bytes32 role, address account) internal override returns (bool revoked) {
+    function _revokeRole(bytes32 role, address account) internal override returns (bool) {
         _requireRoleChangeAllowed(role);
-        if (role == REGULATOR_ROLE && hasRole(role, account)) {
+        if (role == DEFAULT_ADMIN_ROLE) return super._revokeRole(role, account);
+        if (!hasRole(role, account)) return false;
+        if (role == REGULATOR_ROLE) {
             require(_regulatorCount > 1, PledgeFinanceLastRegulator(account));
             --_regulatorCount;
         }
-        return super._revokeRole(role, account);
+
+        _members[account].kind = Kind.None;
+        emit RoleRevoked(role, account, _msgSender());
+        return true;
     }
 
-    /// @dev The operator role goes only to an account that holds no other role, and not while paused.
+    /// @dev The operator role goes only to a fresh account, and not while paused.
     function _beginDefaultAdminTransfer(address newAdmin) internal override {
         _requireNotPaused();
-        (bool holdsOne, bytes32 held) = _roleOf(newAdmin);
-        require(!holdsOne, PledgeFinanceAccountHoldsRole(newAdmin, held));
+        _requireFresh(newAdmin);
         super._beginDefaultAdminTransfer(newAdmin);
     }
 
@@ -513,19 +633,62 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
         if (getRoleAdmin(role) != REGULATOR_ROLE) _requireNotPaused();
     }
 
-    /// @dev DEFAULT_ADMIN_ROLE is zero, so whether the account holds a role is told apart from which.
-    function _roleOf(address account) private view returns (bool holdsOne, bytes32 role) {
-        bytes32[7] memory kinds = [
+    /// @dev The organisation the caller's key signs for, which must hold `role`, while the platform runs.
+    ///      For a key never rotated this is one storage read: the key is the identity and holds the kind.
+    function _actingAs(Kind role) private view returns (address identity) {
+        identity = _identityWithKind(msg.sender, role);
+        _requireNotPaused();
+    }
+
+    function _identityWithKind(address key, Kind role) private view returns (address identity) {
+        Member storage member = _members[key];
+        Kind kind;
+        bool retired;
+        (identity, kind, retired) = (member.identity, member.kind, member.retired);
+        require(!retired, PledgeFinanceKeyRetired(key));
+        if (identity != key && identity != address(0)) kind = _members[identity].kind;
+        if (kind != role || kind == Kind.None) revert AccessControlUnauthorizedAccount(key, _roleOfKind(role));
+    }
+
+    /// @dev The organisation `key` signs for: itself, unless it is a rotated-in key. A retired key reverts.
+    function _identityOfSigner(address key) private view returns (address) {
+        Member storage member = _members[key];
+        (address identity, bool retired) = (member.identity, member.retired);
+        require(!retired, PledgeFinanceKeyRetired(key));
+        return identity == address(0) ? key : identity;
+    }
+
+    /// @dev Reverts unless `account` is nobody yet: no role, not the operator, never an organisation's
+    ///      identity or key (so a retired key is never seated again).
+    function _requireFresh(address account) private view {
+        Member storage member = _members[account];
+        (address identity, Kind kind) = (member.identity, member.kind);
+        require(kind == Kind.None, PledgeFinanceAccountHoldsRole(account, _roleOfKind(kind)));
+        require(account != defaultAdmin(), PledgeFinanceAccountHoldsRole(account, DEFAULT_ADMIN_ROLE));
+        require(account != address(0) && identity == address(0), PledgeFinanceKeyNotFresh(account));
+    }
+
+    function _kindOf(bytes32 role) private pure returns (Kind) {
+        if (role == ENTERPRISE_ROLE) return Kind.Enterprise;
+        if (role == APPRAISER_ROLE) return Kind.Appraiser;
+        if (role == IPOFFICE_ROLE) return Kind.IpOffice;
+        if (role == BANK_ROLE) return Kind.Bank;
+        if (role == FUND_ROLE) return Kind.Fund;
+        if (role == REGULATOR_ROLE) return Kind.Regulator;
+        return Kind.None;
+    }
+
+    function _roleOfKind(Kind kind) private pure returns (bytes32) {
+        bytes32[7] memory roles = [
+            bytes32(0),
             ENTERPRISE_ROLE,
             APPRAISER_ROLE,
             IPOFFICE_ROLE,
             BANK_ROLE,
             FUND_ROLE,
-            REGULATOR_ROLE,
-            DEFAULT_ADMIN_ROLE
+            REGULATOR_ROLE
         ];
-        for (uint256 i; i < kinds.length; ++i) if (hasRole(kinds[i], account)) return (true, kinds[i]);
-        return (false, 0);
+        return roles[uint8(kind)];
     }
 
     function _setParams(Params memory newParams) private {
@@ -534,7 +697,7 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
             PledgeFinanceInvalidParams(newParams)
         );
         _params = newParams;
-        emit ParamsUpdated(msg.sender, newParams);
+        emit ParamsUpdated(_msgSender(), newParams);
     }
 
     function _recordRepayment(
@@ -560,7 +723,7 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
         loan.repaid += amount.toUint96();
         // Penalty and interest are paid before principal, so no principal left means nothing owed.
         if (owed.principal == 0) loan.status = LoanStatus.Repaid;
-        emit RepaymentRecorded(loanId, msg.sender, paid, owed, loan.status, referenceHash);
+        emit RepaymentRecorded(loanId, loan.bank, paid, owed, loan.status, referenceHash);
     }
 
     function _owedNow(Loan storage loan) private view returns (Owed memory) {
@@ -601,13 +764,13 @@ contract PledgeFinance is AccessControlDefaultAdminRules, Pausable, IPledgeFinan
     }
 
     /// @dev The loan in `expected`, acted on by its own bank.
-    function _bankLoanIn(uint256 loanId, LoanStatus expected) private view returns (Loan storage loan) {
+    function _bankLoanIn(uint256 loanId, LoanStatus expected, address bank) private view returns (Loan storage loan) {
         loan = _loanIn(loanId, expected);
-        _requireBank(loan, loanId);
+        _requireBank(loan, loanId, bank);
     }
 
-    function _requireBank(Loan storage loan, uint256 loanId) private view {
-        require(loan.bank == msg.sender, PledgeFinanceNotLoanParty(loanId, msg.sender));
+    function _requireBank(Loan storage loan, uint256 loanId, address bank) private view {
+        require(loan.bank == bank, PledgeFinanceNotLoanParty(loanId, bank));
     }
 
     function _loanIn(uint256 loanId, LoanStatus expected) private view returns (Loan storage loan) {

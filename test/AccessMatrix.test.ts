@@ -37,6 +37,10 @@ describe("Access matrix: every guarded function x every wrong role", () => {
       "renounceRole",
       // AccessControlDefaultAdminRules: only the pending operator, after the delay (Governance.test.ts)
       "acceptDefaultAdminTransfer",
+      // Key rotation: by the organisation itself or a regulator, accepted by the proposed key; every
+      // other caller is refused in KeyRotation.test.ts
+      "proposeKeyRotation",
+      "acceptKeyRotation",
     ]);
     for (const [contract, table] of [
       [p.finance, GUARDED_FINANCE],

@@ -116,6 +116,18 @@ interface IPledgeFinanceErrors is IPledgeFinanceTypes {
     error PledgeFinanceAccountHoldsRole(address account, bytes32 role);
     /// @notice The last regulator cannot leave: someone must always be able to pause and to seat authorities.
     error PledgeFinanceLastRegulator(address account);
+    /// @notice Only the organisations' kinds are roles here (and the operator's, DEFAULT_ADMIN_ROLE).
+    error PledgeFinanceUnknownRole(bytes32 role);
+    /// @notice A key that was rotated out can do nothing any more, and is never seated again.
+    error PledgeFinanceKeyRetired(address key);
+    /// @notice The account already signs for an organisation, is the operator, or was retired: a new key must be fresh.
+    error PledgeFinanceKeyNotFresh(address key);
+    /// @notice Only an organisation that holds a role has a key to rotate.
+    error PledgeFinanceNotMember(address identity);
+    /// @notice A rotation is proposed by the organisation's own key or by a regulator.
+    error PledgeFinanceNotKeyProposer(address identity, address account);
+    /// @notice Only the key proposed for the organisation may accept it.
+    error PledgeFinanceNotProposedKey(address identity, address account);
     error PledgeFinanceRegistryAlreadySet(address registry);
     error PledgeFinanceRegistryMismatch(address registry, address registryFinance);
     error PledgeFinanceInvalidParams(Params params);
@@ -156,6 +168,10 @@ interface IPledgeFinanceErrors is IPledgeFinanceTypes {
 interface IPledgeFinanceEvents is IPledgeFinanceTypes {
     event RegistrySet(address indexed registry);
     event ParamsUpdated(address indexed actor, Params params);
+    /// @notice `proposer` (the organisation itself or a regulator) proposed `newKey` to sign for `identity`.
+    event KeyRotationProposed(address indexed identity, address indexed proposer, address newKey);
+    /// @notice `newKey` now signs for `identity`; `oldKey` is retired for good.
+    event KeyRotated(address indexed identity, address oldKey, address newKey);
     event ProductCreated(uint256 indexed productId, address indexed bank, ProductTerms terms, bytes32 detailsHash);
     event ProductStatusChanged(uint256 indexed productId, address indexed bank, bool active);
     event LoanApplied(
@@ -269,8 +285,33 @@ interface IPledgeFinance is IPledgeFinanceErrors, IPledgeFinanceEvents {
     /// @notice How many accounts hold the regulator role; while none does, the operator may seat the first.
     function regulatorCount() external view returns (uint256);
 
-    /// @notice Reverts unless the platform is running and `account` holds `role`. The registry asks this.
-    function requireActiveRole(bytes32 role, address account) external view;
+    /// @notice Reverts unless the platform is running and the key `account` signs for an organisation
+    ///         holding `role`; returns that organisation's identity. The registry asks this.
+    function requireActiveRole(bytes32 role, address account) external view returns (address identity);
+
+    // ---- keys ----
+
+    /// @notice Proposes `newKey` as the key that signs for the organisation `identity` (its first address,
+    ///         which its patents, products and loans keep naming). Proposed by the organisation's own
+    ///         key (a staff change) or by a regulator (a lost or stolen key); a later proposal replaces
+    ///         an earlier one. While paused only a regulator proposes (a compromised key is why one pauses,
+    ///         and its thief must not outrun the regulator); the proposed key may accept while paused.
+    function proposeKeyRotation(address identity, address newKey) external;
+
+    /// @notice Called by the proposed key: it signs for `identity` from now on and the previous key is retired.
+    function acceptKeyRotation(address identity) external;
+
+    /// @notice The key that signs for `identity` (the identity itself until rotated).
+    function keyOf(address identity) external view returns (address);
+
+    /// @notice The organisation `key` signs for (`key` itself if it is no organisation's rotated key).
+    function identityOf(address key) external view returns (address);
+
+    /// @notice The key proposed for `identity` and not yet accepted, or zero.
+    function proposedKeyOf(address identity) external view returns (address);
+
+    /// @notice Whether `key` was rotated out.
+    function isRetiredKey(address key) external view returns (bool);
 
     // ---- products ----
 

@@ -80,6 +80,7 @@ export async function measureGas(): Promise<GasRun> {
   const p = await deployPlatform();
   await measureRegistry(p, measure);
   await measureFinance(p, measure);
+  await measureKeyRotation(p, measure);
   await measureOperatorHandover(p, measure);
 
   // A function's rows together: its 1-patent and 3-patent measurements side by side.
@@ -139,14 +140,25 @@ async function measureRegistry(p: Platform, measure: Measure): Promise<void> {
   );
 }
 
+/** An enterprise's key rotated, then the new key registering: the identity's extra read. */
+async function measureKeyRotation(p: Platform, measure: Measure): Promise<void> {
+  const { finance, registry } = p;
+  const newKey = (await ethers.getSigners())[11];
+  await measure("proposeKeyRotation", finance.connect(p.ent3).proposeKeyRotation(p.ent3.address, newKey.address));
+  await measure("acceptKeyRotation", finance.connect(newKey).acceptKeyRotation(p.ent3.address));
+  const now = BigInt(await time.latest());
+  await measure(
+    "registerPatent (by a rotated key; owner already holds one)",
+    registry
+      .connect(newKey)
+      .registerPatent(patentNumber(900_100), PatentKind.Invention, now - DAY, now + 3650n * DAY, hash("m"), hash("c")),
+  );
+}
+
 /** Last: afterwards the fixture's operator is another account, two days later. */
 async function measureOperatorHandover(p: Platform, measure: Measure): Promise<void> {
   const { finance } = p;
-  const successor = p.outsider;
-  await finance
-    .connect(successor)
-    .renounceRole(p.roles.enterprise, successor.address)
-    .catch(() => undefined);
+  const successor = (await ethers.getSigners())[12];
   await measure("beginDefaultAdminTransfer", finance.connect(p.admin).beginDefaultAdminTransfer(successor.address));
   await measure("cancelDefaultAdminTransfer", finance.connect(p.admin).cancelDefaultAdminTransfer());
   await finance.connect(p.admin).beginDefaultAdminTransfer(successor.address);
