@@ -6,7 +6,7 @@
  * invariants are checked by reading the chain (the touched loans and patents every step, everything in
  * a full sweep every ~100 steps and at the end):
  *  - a patent is in at most one active loan, and its loanId names that loan (0 when none);
- *  - a pledged patent belongs to its loan's borrower and cannot be transferred, not even by an approved account;
+ *  - a pledged patent belongs to its loan's borrower and cannot be transferred by its owner's key;
  *  - loans move only along SPEC's edges (a bank may cancel from Approved or Pledged, lifting the pledge);
  *    0 <= principal outstanding <= approved amount;
  *  - a disbursed loan keeps the grace period and fund share in force at disbursement, whatever setParams
@@ -15,9 +15,10 @@
  *  - the fund pays within the capacity in force, and fundPaid is the sum of its compensations;
  *  - every successful transaction emits exactly one ledger event naming the changed entity (an ERC-721
  *    transfer, approve or setApprovalForAll emits only the standard's own event); a reverted one changes nothing;
- *  - the pause stops ERC-721 transfers and approvals too;
- *  - and every field of every loan, patent (with its owner and approved account), product, operator
- *    approval and the params equals the model's.
+ *  - organisations' keys rotate (by the organisation, or a regulator, accepted by the new key) while
+ *    their patents, products and loans keep naming them; a retired key can do nothing;
+ *  - and every field of every loan, patent (with its owner), product, key record and the params equals
+ *    the model's.
  *
  * Replay a failure with the seed and step count it prints:
  *   SEED=<seed> FUZZ_ACTIONS=<step> npx hardhat test test/Invariants.test.ts   (FUZZ_TRACE=1 logs every step)
@@ -26,7 +27,7 @@
  */
 import { expect } from "chai";
 import { ethers } from "hardhat";
-import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
+import { loadFixture, setBalance, time } from "@nomicfoundation/hardhat-network-helpers";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signers";
 import type { ContractTransactionReceipt, ContractTransactionResponse, Log, LogDescription } from "ethers";
 import { DEFAULT_PARAMS, deployPlatform, hash, type Platform } from "./helpers/fixtures";
@@ -68,6 +69,8 @@ const MIN_ACTIONS_TO_REQUIRE_EXPLORATION = 2_000;
 const TERM_CHOICES = [7n, 14n, 30n, 60n, 90n, 180n, 365n, 730n];
 /** Events that are not the ledger's own: ERC-721 and AccessControl bookkeeping. */
 const INFRASTRUCTURE_EVENTS = new Set(["Transfer", "Approval", "ApprovalForAll", "RoleGranted", "RoleRevoked"]);
+/** How many fresh keys a run can rotate in (impersonated addresses derived from the seed). */
+const FRESH_KEYS = 40;
 /** Statuses in which a loan's patents are in status Pledged. */
 const PLEDGING_STATES = [LoanStatus.Pledged, LoanStatus.Disbursed, LoanStatus.Repaid, LoanStatus.Defaulted];
 
@@ -78,8 +81,8 @@ interface Touched {
   patents: bigint[];
   products: bigint[];
   params: boolean;
-  /** ERC-721 operator approvals, as [owner, operator]. */
-  operators: [string, string][];
+  /** Organisations (identities) whose keys a rotation touched. */
+  keys: string[];
   /** The pause flag and the loan count. */
   global: boolean;
   /** Accounts whose roles (and the regulator count) a role change touched. */
@@ -94,7 +97,8 @@ interface TouchedState {
   patents: Map<bigint, PatentView>;
   products: Map<bigint, ProductView>;
   params: ParamsView | null;
-  operators: Map<string, boolean>;
+  /** Each touched identity's key record on chain: current key, proposed key, whether its first key is retired. */
+  keys: Map<string, [string, string, boolean]>;
   /** Each touched account's roles on chain, by name. */
   roles: Map<string, Role[]>;
   raw: string;
@@ -166,7 +170,6 @@ type LoanView = { [F in (typeof LOAN_FIELDS)[number]]: IPledgeFinanceTypes.LoanS
 type PatentView = { [F in (typeof PATENT_FIELDS)[number]]: IPatentRegistryTypes.PatentStructOutput[F] } & {
   appraisalCount: bigint;
   owner: string | null;
-  approved: string | null;
 };
 
 const jsonOf = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
@@ -188,15 +191,12 @@ function argAt(event: LogDescription, path: string): unknown {
   return path.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], event.args);
 }
 
-const pairKey = (owner: string, operator: string) => `${owner} ${operator}`;
-const splitPair = (key: string) => key.split(" ") as [string, string];
-
 const none = (): Touched => ({
   loans: [],
   patents: [],
   products: [],
   params: false,
-  operators: [],
+  keys: [],
   global: false,
   accounts: [],
 });
@@ -220,8 +220,9 @@ class InvariantRun {
   /** Sums of RepaymentRecorded amounts per loan and of LossCompensated compensations, from receipts. */
   private readonly repaidByEvents = new Map<bigint, bigint>();
   private compensatedByEvents = 0n;
-  /** Every [owner, operator] pair a setApprovalForAll named: the sweeps check them all (the last one every pair). */
-  private readonly operatorPairs = new Set<string>();
+  /** Fresh keys for rotations, funded at the start; a rotation takes one for good. */
+  private readonly freshKeys: Signer[] = [];
+  private rotations = 0;
   /** Whether each disbursed loan is to be repaid or left to default (the run's plan, not the ledger's). */
   private readonly fates = new Map<bigint, "repay" | "default">();
   private serial = 0;
@@ -271,6 +272,11 @@ class InvariantRun {
   }
 
   async start() {
+    for (let i = 0; i < FRESH_KEYS; i++) {
+      const address = ethers.getAddress(ethers.dataSlice(ethers.id(`fresh key ${SEED} ${i}`), 12));
+      await setBalance(address, 10n ** 21n);
+      this.freshKeys.push(await ethers.getImpersonatedSigner(address));
+    }
     const latest = BigInt(await time.latest());
     this.model.now = latest > START_TIME ? latest : START_TIME;
     this.startTime = this.model.now;
@@ -385,6 +391,7 @@ class InvariantRun {
       [1, () => this.setParamsAction()],
       [1, () => this.pauseAction()],
       [1, () => this.roleAction()],
+      [1, () => this.keyRotationAction()],
       [8, () => this.randomTimeAdvance()],
     ];
     const total = table.reduce((sum, [weight]) => sum + weight, 0);
@@ -417,8 +424,13 @@ class InvariantRun {
     return this.rng.pick(this.signers);
   }
 
+  /** The key that signs for the organisation `address` now. */
   private signerOf(address: string): Signer {
     return this.byAddress.get(address)!;
+  }
+
+  private keyOf(identity: Signer): Signer {
+    return this.signerOf(identity.address);
   }
 
   private days(min: number, max: number) {
@@ -460,14 +472,14 @@ class InvariantRun {
   // ---- platform ----
 
   private pauseAction(): TxAction {
-    const signer = this.signerFor(this.p.regulator);
-    const verdict = this.model.pause(signer.address);
+    const signer = this.signerFor(this.keyOf(this.p.regulator));
+    const verdict = this.model.pause(this.model.actor(signer.address));
     return this.tx("pause", signer, "", verdict, { global: true }, () => this.p.finance.connect(signer).pause());
   }
 
   private unpauseAction(): TxAction {
-    const signer = this.signerFor(this.p.regulator, 0.9);
-    const verdict = this.model.unpause(signer.address);
+    const signer = this.signerFor(this.keyOf(this.p.regulator), 0.9);
+    const verdict = this.model.unpause(this.model.actor(signer.address));
     return this.tx("unpause", signer, "", verdict, { global: true }, () => this.p.finance.connect(signer).unpause());
   }
 
@@ -484,9 +496,11 @@ class InvariantRun {
       const [account, role] = this.rng.pick(lost);
       return this.grantAction(this.signerFor(this.adminSigner(role), 0.9), role, account);
     }
-    const sender = this.rng.chance(0.7) ? this.rng.pick([this.p.admin, this.p.regulator]) : this.rng.pick(this.signers);
+    const sender = this.rng.chance(0.7)
+      ? this.keyOf(this.rng.pick([this.p.admin, this.p.regulator]))
+      : this.rng.pick(this.signers);
     const roll = this.rng.next();
-    if (roll < 0.1) return this.renounceAction(this.rng.pick(this.signers));
+    if (roll < 0.1) return this.renounceAction(this.rng.pick(this.signers.filter((s) => this.mayRenounce(s))));
     const target = this.rng.chance(0.6) ? this.p.outsider : this.rng.pick(this.signers);
     const held = this.model.roleOf(target.address);
     if (held !== undefined && roll < 0.55) return this.revokeAction(sender, held, target.address);
@@ -499,33 +513,92 @@ class InvariantRun {
   }
 
   private adminSigner(role: Role): Signer {
-    return roleAdminOf(role) === "admin" ? this.p.admin : this.p.regulator;
+    return this.keyOf(roleAdminOf(role) === "admin" ? this.p.admin : this.p.regulator);
   }
 
   private grantAction(sender: Signer, role: Role, account: string): TxAction {
-    const verdict = this.model.grantRole(sender.address, role, account);
+    const verdict = this.model.grantRole(this.model.actor(sender.address), role, account);
     return this.tx("grantRole", sender, `${role}, ${this.nameOf(account)}`, verdict, { accounts: [account] }, () =>
       this.p.finance.connect(sender).grantRole(roleHash(role), account),
     );
   }
 
   private revokeAction(sender: Signer, role: Role, account: string): TxAction {
-    const verdict = this.model.revokeRole(sender.address, role, account);
+    const verdict = this.model.revokeRole(this.model.actor(sender.address), role, account);
     return this.tx("revokeRole", sender, `${role}, ${this.nameOf(account)}`, verdict, { accounts: [account] }, () =>
       this.p.finance.connect(sender).revokeRole(roleHash(role), account),
     );
   }
 
+  /** A key whose organisation holds a role, or a retired key: renouncing a role nobody holds is a no-op. */
+  private mayRenounce(key: Signer): boolean {
+    return this.model.isRetired(key.address) || this.model.roleOf(this.model.actor(key.address)) !== undefined;
+  }
+
   private renounceAction(sender: Signer): TxAction {
-    const role = this.model.roleOf(sender.address) ?? "enterprise";
-    const verdict = this.model.renounceRole(sender.address);
-    return this.tx("renounceRole", sender, role, verdict, { accounts: [sender.address] }, () =>
-      this.p.finance.connect(sender).renounceRole(roleHash(role), sender.address),
+    const role = this.model.roleOf(this.model.actor(sender.address)) ?? "enterprise";
+    const verdict = this.model.renounceRole(this.model.actor(sender.address));
+    const identity = this.model.identityOf(sender.address);
+    return this.tx("renounceRole", sender, role, verdict, { accounts: [identity] }, () =>
+      this.p.finance.connect(sender).renounceRole(roleHash(role), identity),
     );
   }
 
+  /**
+   * Key rotation (SPEC section 8): mostly an organisation's own key or a regulator proposing a fresh
+   * key, which then accepts; now and then a stranger, a retired key, a key that is not fresh, or the
+   * wrong key accepting.
+   */
+  private keyRotationAction(): TxAction {
+    const organisations = [...this.coreRoles.keys()].filter((account) => this.coreRoles.get(account) !== "admin");
+    const pending = organisations.filter((identity) => this.model.proposedKeyOf(identity) !== ethers.ZeroAddress);
+    if (pending.length > 0 && this.rng.chance(0.7)) return this.acceptKeyAction(this.rng.pick(pending));
+    const identity = this.rng.chance(0.95) ? this.rng.pick(organisations) : this.rng.pick(this.signers).address;
+    const roll = this.rng.next();
+    const proposer =
+      roll < 0.5
+        ? (this.byAddress.get(identity) ?? this.rng.pick(this.signers))
+        : roll < 0.85
+          ? this.keyOf(this.p.regulator)
+          : this.rng.pick(this.signers);
+    const fresh = this.freshKeys[0];
+    const newKey = fresh && this.rng.chance(0.9) ? fresh.address : this.rng.pick(this.signers).address;
+    const verdict = this.model.proposeKeyRotation(this.model.actor(proposer.address), identity, newKey);
+    const args = `${this.nameOf(identity)}, ${this.nameOf(newKey)}`;
+    return this.tx("proposeKeyRotation", proposer, args, verdict, { keys: [identity] }, () =>
+      this.p.finance.connect(proposer).proposeKeyRotation(identity, newKey),
+    );
+  }
+
+  private acceptKeyAction(identity: string): TxAction {
+    const proposed = this.model.proposedKeyOf(identity);
+    const fresh = this.freshKeys.find((key) => key.address === proposed);
+    const signer = fresh && this.rng.chance(0.9) ? fresh : this.rng.pick(this.signers);
+    const verdict = this.model.acceptKeyRotation(signer.address, identity);
+    if (verdict.ok) {
+      const applyToModel = verdict.apply;
+      verdict.apply = () => {
+        applyToModel();
+        this.rotated(identity, signer);
+      };
+    }
+    const touched = { keys: [identity], accounts: [identity, signer.address] };
+    return this.tx("acceptKeyRotation", signer, this.nameOf(identity), verdict, touched, () =>
+      this.p.finance.connect(signer).acceptKeyRotation(identity),
+    );
+  }
+
+  /** The new key signs for `identity` from now on; the old one stays among the signers, refused. */
+  private rotated(identity: string, key: Signer) {
+    this.rotations += 1;
+    this.freshKeys.splice(this.freshKeys.indexOf(key), 1);
+    this.byAddress.set(identity, key);
+    this.names.set(key.address, `${this.nameOf(identity)}'s key ${this.rotations}`);
+    this.signers.push(key);
+  }
+
   private setParamsAction(): TxAction {
-    const signer = this.signerFor(this.p.admin);
+    const signer = this.signerFor(this.keyOf(this.p.admin));
     const current = this.model.params;
     const params: Params = { ...current };
     const roll = this.rng.next();
@@ -537,7 +610,7 @@ class InvariantRun {
     else if (roll < 0.9) params.ltvCapBps = this.rng.chance(0.5) ? 0n : 10_001n;
     else if (roll < 0.95) params.fundShareBps = 10_001n + BigInt(this.rng.int(0, 1_000));
     else params.fundCapacity = this.fundCapacityChoice();
-    const verdict = this.model.setParams(signer.address, params);
+    const verdict = this.model.setParams(this.model.actor(signer.address), params);
     return this.tx("setParams", signer, jsonOf(params), verdict, { params: true }, () =>
       this.p.finance.connect(signer).setParams(params),
     );
@@ -555,9 +628,9 @@ class InvariantRun {
   // ---- products ----
 
   private createProductAction(): TxAction {
-    const signer = this.signerFor(this.rng.pick(this.banks));
+    const signer = this.signerFor(this.keyOf(this.rng.pick(this.banks)));
     const terms = this.productTerms();
-    const verdict = this.model.createProduct(signer.address, terms);
+    const verdict = this.model.createProduct(this.model.actor(signer.address), terms);
     const products = verdict.ok ? [verdict.entity![1] as bigint] : [];
     return this.tx("createProduct", signer, jsonOf(terms), verdict, { products }, () =>
       this.p.finance.connect(signer).createProduct(terms, hash(`product ${this.step}`)),
@@ -590,9 +663,9 @@ class InvariantRun {
   private setProductActiveAction(): TxAction {
     const product = this.rng.chance(0.95) ? this.pickOf(this.model.products) : undefined;
     const productId = product?.id ?? BigInt(this.model.products.length + this.rng.int(1, 3));
-    const signer = this.signerFor(product ? this.signerOf(product.bank) : this.rng.pick(this.banks));
+    const signer = this.signerFor(product ? this.signerOf(product.bank) : this.keyOf(this.rng.pick(this.banks)));
     const active = product && this.rng.chance(0.6) ? !product.active : this.rng.chance(0.5);
-    const verdict = this.model.setProductActive(signer.address, productId, active);
+    const verdict = this.model.setProductActive(this.model.actor(signer.address), productId, active);
     return this.tx("setProductActive", signer, `${productId}, ${active}`, verdict, { products: [productId] }, () =>
       this.p.finance.connect(signer).setProductActive(productId, active),
     );
@@ -649,7 +722,7 @@ class InvariantRun {
   }
 
   private registerPatentAction(): TxAction {
-    const signer = this.signerFor(this.rng.pick(this.enterprises));
+    const signer = this.signerFor(this.keyOf(this.rng.pick(this.enterprises)));
     const now = this.model.now;
     let kind: bigint = this.rng.pick([PatentKind.Invention, PatentKind.UtilityModel, PatentKind.Design]);
     let number = this.freshNumber(kind);
@@ -675,7 +748,7 @@ class InvariantRun {
       number = this.rng.pick([number.slice(0, 12) + number.slice(14), "US" + number.slice(2), number + "7"]);
     }
     const verdict = this.model.registerPatent(
-      signer.address,
+      this.model.actor(signer.address),
       number,
       kind,
       grantDate,
@@ -693,9 +766,9 @@ class InvariantRun {
 
   private verifyPatentAction(patentId?: bigint): TxAction {
     const id = patentId ?? this.pickPatentId((pt) => pt.status === PatentStatus.Registered, 0.7);
-    const signer = this.signerFor(this.p.ipoffice);
+    const signer = this.signerFor(this.keyOf(this.p.ipoffice));
     const fee = this.model.now + (this.rng.chance(0.8) ? this.days(365, 2_190) : this.days(1, 90));
-    const verdict = this.model.verifyPatent(signer.address, id, fee);
+    const verdict = this.model.verifyPatent(this.model.actor(signer.address), id, fee);
     return this.tx("verifyPatent", signer, `${id}, fee until ${fee}`, verdict, { patents: [id] }, () =>
       this.p.registry.connect(signer).verifyPatent(id, fee),
     );
@@ -703,8 +776,8 @@ class InvariantRun {
 
   private rejectPatentAction(patentId?: bigint): TxAction {
     const id = patentId ?? this.pickPatentId((pt) => pt.status === PatentStatus.Registered, 0.6);
-    const signer = this.signerFor(this.p.ipoffice);
-    const verdict = this.model.rejectPatent(signer.address, id);
+    const signer = this.signerFor(this.keyOf(this.p.ipoffice));
+    const verdict = this.model.rejectPatent(this.model.actor(signer.address), id);
     return this.tx("rejectPatent", signer, `${id}`, verdict, { patents: [id] }, () =>
       this.p.registry.connect(signer).rejectPatent(id, hash("not in the register")),
     );
@@ -712,8 +785,8 @@ class InvariantRun {
 
   private revokePatentAction(): TxAction {
     const id = this.pickPatentId((pt) => pt.status === PatentStatus.Pledged || pt.loanId !== 0n, 0.5);
-    const signer = this.signerFor(this.p.ipoffice);
-    const verdict = this.model.revokePatent(signer.address, id);
+    const signer = this.signerFor(this.keyOf(this.p.ipoffice));
+    const verdict = this.model.revokePatent(this.model.actor(signer.address), id);
     return this.tx("revokePatent", signer, `${id}`, verdict, { patents: [id] }, () =>
       this.p.registry.connect(signer).revokePatent(id, hash("invalidated")),
     );
@@ -724,14 +797,14 @@ class InvariantRun {
     const id =
       patentId ??
       this.pickPatentId((pt) => pt.status === PatentStatus.Verified || pt.status === PatentStatus.Pledged, 0.85);
-    const signer = clean ? this.p.ipoffice : this.signerFor(this.p.ipoffice);
+    const signer = clean ? this.keyOf(this.p.ipoffice) : this.signerFor(this.keyOf(this.p.ipoffice));
     const now = this.model.now;
     let [fee, preserved, invalidation] = [now + this.days(1_095, 2_190), false, false];
     const roll = clean ? 0 : this.rng.next();
     if (roll >= 0.5 && roll < 0.7) preserved = true;
     else if (roll >= 0.7 && roll < 0.85) invalidation = true;
     else if (roll >= 0.85) fee = now - this.days(0, 30) + this.days(0, 60);
-    const verdict = this.model.updateLegalStatus(signer.address, id, fee, preserved, invalidation);
+    const verdict = this.model.updateLegalStatus(this.model.actor(signer.address), id, fee, preserved, invalidation);
     const args = `${id}, fee until ${fee}, preserved ${preserved}, invalidation ${invalidation}`;
     return this.tx("updateLegalStatus", signer, args, verdict, { patents: [id] }, () =>
       this.p.registry.connect(signer).updateLegalStatus(id, fee, preserved, invalidation),
@@ -742,21 +815,15 @@ class InvariantRun {
     const id =
       patentId ??
       this.pickPatentId((pt) => pt.status === PatentStatus.Verified || pt.status === PatentStatus.Pledged, 0.85);
-    const signer = patentId ? this.p.appraiser : this.signerFor(this.p.appraiser);
+    const signer = patentId ? this.keyOf(this.p.appraiser) : this.signerFor(this.keyOf(this.p.appraiser));
     const roll = patentId ? 0 : this.rng.next();
     const value = roll >= 0.95 ? 0n : this.rng.big(100_000_00n, 20_000_000_00n);
     const validUntil = this.model.now + (roll >= 0.9 && roll < 0.95 ? -this.days(0, 10) : this.days(30, 720));
     const reportHash = roll >= 0.87 && roll < 0.9 ? ethers.ZeroHash : hash(`report ${id} ${this.step}`);
-    const verdict = this.model.recordAppraisal(signer.address, id, value, validUntil, reportHash);
+    const verdict = this.model.recordAppraisal(this.model.actor(signer.address), id, value, validUntil, reportHash);
     return this.tx("recordAppraisal", signer, `${id}, ${value}, until ${validUntil}`, verdict, { patents: [id] }, () =>
       this.p.registry.connect(signer).recordAppraisal(id, value, validUntil, reportHash),
     );
-  }
-
-  /** Who may move `patent` under ERC-721 (its owner, the approved account, the owner's operators), the owner twice. */
-  private movers(patent: PatentModel): string[] {
-    const approved = patent.approved !== ethers.ZeroAddress ? [patent.approved] : [];
-    return [patent.owner, patent.owner, ...approved, ...this.model.operatorsOf(patent.owner)];
   }
 
   /**
@@ -766,12 +833,12 @@ class InvariantRun {
    */
   private recordTransferAction(): TxAction {
     const id = this.pickPatentId((pt) => pt.loanId === 0n && pt.status !== PatentStatus.Rejected, 0.8);
-    const signer = this.signerFor(this.p.ipoffice);
+    const signer = this.signerFor(this.keyOf(this.p.ipoffice));
     const owner = this.model.patent(id)?.owner;
     const others = this.enterprises.filter((e) => e.address !== owner);
     const newOwner = this.rng.chance(0.85) ? this.rng.pick(others).address : this.rng.pick(this.signers).address;
     const documentHash = this.rng.chance(0.95) ? hash(`transfer notice ${id} ${this.step}`) : ethers.ZeroHash;
-    const verdict = this.model.recordTransfer(signer.address, id, newOwner, documentHash);
+    const verdict = this.model.recordTransfer(this.model.actor(signer.address), id, newOwner, documentHash);
     return this.tx("recordTransfer", signer, `${id} -> ${this.nameOf(newOwner)}`, verdict, { patents: [id] }, () =>
       this.p.registry.connect(signer).recordTransfer(id, newOwner, documentHash),
     );
@@ -782,9 +849,7 @@ class InvariantRun {
     const id = patentId ?? this.pickPatentId((pt) => pt.status === PatentStatus.Pledged, 0.3);
     const patent = this.model.patent(id);
     const owner = patent?.owner;
-    const signer = patent
-      ? this.signerFor(this.signerOf(this.rng.pick(this.movers(patent))))
-      : this.rng.pick(this.signers);
+    const signer = patent ? this.signerFor(this.signerOf(patent.owner)) : this.rng.pick(this.signers);
     const from = owner && this.rng.chance(0.9) ? owner : this.rng.pick(this.signers).address;
     const to = this.rng.chance(0.75) ? this.rng.pick(this.enterprises).address : this.rng.pick(this.signers).address;
     const verdict = this.model.transferPatent();
@@ -794,12 +859,11 @@ class InvariantRun {
     );
   }
 
-  /** ERC-721 approve, mostly by the owner or its operator, of any patent (pledged ones too); now and then a reset to 0. */
+  /** ERC-721 approve, mostly by the owner, of any patent (pledged ones too); now and then a reset to 0: always refused. */
   private approveAction(): TxAction {
     const id = this.pickPatentId((pt) => this.model.roleOf(pt.owner) === "enterprise", 0.9);
     const patent = this.model.patent(id);
-    const approvers = patent ? [patent.owner, patent.owner, ...this.model.operatorsOf(patent.owner)] : [];
-    const signer = patent ? this.signerFor(this.signerOf(this.rng.pick(approvers))) : this.rng.pick(this.signers);
+    const signer = patent ? this.signerFor(this.signerOf(patent.owner)) : this.rng.pick(this.signers);
     return this.approveBy(signer, id, this.rng.chance(0.15) ? ethers.ZeroAddress : this.rng.pick(this.signers).address);
   }
 
@@ -810,18 +874,16 @@ class InvariantRun {
     );
   }
 
-  /** ERC-721 setApprovalForAll, mostly by an enterprise; a zero operator now and then. */
+  /** ERC-721 setApprovalForAll, mostly by an enterprise; a zero operator now and then: always refused. */
   private setApprovalForAllAction(): TxAction {
-    const signer = this.rng.chance(0.85) ? this.rng.pick(this.enterprises) : this.rng.pick(this.signers);
+    const signer = this.rng.chance(0.85) ? this.keyOf(this.rng.pick(this.enterprises)) : this.rng.pick(this.signers);
     const operator = this.rng.chance(0.04) ? ethers.ZeroAddress : this.rng.pick(this.signers).address;
-    const approved = this.rng.chance(this.model.isOperator(signer.address, operator) ? 0.4 : 0.75);
-    return this.setApprovalForAllBy(signer, operator, approved);
+    return this.setApprovalForAllBy(signer, operator, this.rng.chance(0.75));
   }
 
   private setApprovalForAllBy(signer: Signer, operator: string, approved: boolean): TxAction {
     const verdict = this.model.setApprovalForAll();
-    const touched = { operators: [[signer.address, operator]] as [string, string][] };
-    return this.tx("setApprovalForAll", signer, `${this.nameOf(operator)}, ${approved}`, verdict, touched, () =>
+    return this.tx("setApprovalForAll", signer, `${this.nameOf(operator)}, ${approved}`, verdict, {}, () =>
       this.p.registry.connect(signer).setApprovalForAll(operator, approved),
     );
   }
@@ -832,16 +894,16 @@ class InvariantRun {
     const patent = this.pickOf(movable);
     if (!patent) return this.unpauseAction();
     const owner = this.signerOf(patent.owner);
-    const to = this.rng.pick(this.enterprises.filter((e) => e !== owner));
+    const to = this.rng.pick(this.enterprises.filter((e) => e.address !== patent.owner));
     const roll = this.rng.next();
     if (roll < 0.25) return this.approveBy(owner, patent.id, to.address);
     if (roll < 0.4) {
-      return this.setApprovalForAllBy(owner, to.address, !this.model.isOperator(owner.address, to.address));
+      return this.setApprovalForAllBy(owner, to.address, this.rng.chance(0.75));
     }
     const verdict = this.model.transferPatent();
-    const args = `${this.nameOf(owner.address)} -> ${this.nameOf(to.address)}, ${patent.id}`;
+    const args = `${this.nameOf(patent.owner)} -> ${this.nameOf(to.address)}, ${patent.id}`;
     return this.tx("transferFrom", owner, args, verdict, { patents: [patent.id] }, () =>
-      this.p.registry.connect(owner).transferFrom(owner.address, to.address, patent.id),
+      this.p.registry.connect(owner).transferFrom(patent.owner, to.address, patent.id),
     );
   }
 
@@ -870,7 +932,7 @@ class InvariantRun {
     const candidates = this.enterprises.filter((e) => this.usablePatents(e.address).length > 0);
     if (candidates.length === 0) return this.progressPatent();
     const applicant = this.rng.pick(candidates);
-    const signer = this.signerFor(applicant, 0.92);
+    const signer = this.signerFor(this.keyOf(applicant), 0.92);
     const usable = this.usablePatents(applicant.address);
     const count = Math.min(usable.length, this.rng.chance(0.05) ? 10 : this.rng.int(1, 3));
     const patentIds = this.shuffled(usable)
@@ -889,7 +951,13 @@ class InvariantRun {
     const spoil = this.rng.next();
     if (spoil < 0.02) requested = this.rng.chance(0.5) ? 0n : maxAmount + 1n;
     else if (spoil < 0.04) termDays = this.rng.chance(0.5) ? 0n : (product?.maxTermDays ?? 365n) + 1n;
-    const verdict = this.model.applyForLoan(signer.address, productId, patentIds, requested, termDays);
+    const verdict = this.model.applyForLoan(
+      this.model.actor(signer.address),
+      productId,
+      patentIds,
+      requested,
+      termDays,
+    );
     const loanIds = verdict.ok ? [verdict.entity![1] as bigint] : [];
     const args = `product ${productId}, [${patentIds.length} patents], ${requested}, ${termDays} days`;
     return this.tx(
@@ -959,7 +1027,7 @@ class InvariantRun {
   }
 
   private withdraw(loanId: bigint, signer: Signer) {
-    const verdict = this.model.withdrawApplication(signer.address, loanId);
+    const verdict = this.model.withdrawApplication(this.model.actor(signer.address), loanId);
     return this.loanAction("withdrawApplication", loanId, signer, "", verdict, () =>
       this.p.finance.connect(signer).withdrawApplication(loanId),
     );
@@ -979,21 +1047,21 @@ class InvariantRun {
       const ltvLimit = this.model.ltvLimit(loan);
       amount = mode === "valid" ? this.rng.big(cap / 2n > 0n ? cap / 2n : 1n, cap > 0n ? cap : 1n) : ltvLimit + 1n;
     }
-    const verdict = this.model.approveLoan(signer.address, loanId, amount, rateBps, termDays);
+    const verdict = this.model.approveLoan(this.model.actor(signer.address), loanId, amount, rateBps, termDays);
     return this.loanAction("approveLoan", loanId, signer, `${amount}, ${rateBps} bps, ${termDays} days`, verdict, () =>
       this.p.finance.connect(signer).approveLoan(loanId, amount, rateBps, termDays),
     );
   }
 
   private reject(loanId: bigint, signer: Signer) {
-    const verdict = this.model.rejectApplication(signer.address, loanId);
+    const verdict = this.model.rejectApplication(this.model.actor(signer.address), loanId);
     return this.loanAction("rejectApplication", loanId, signer, "", verdict, () =>
       this.p.finance.connect(signer).rejectApplication(loanId, hash("insufficient collateral")),
     );
   }
 
   private cancel(loanId: bigint, signer: Signer) {
-    const verdict = this.model.cancelLoan(signer.address, loanId);
+    const verdict = this.model.cancelLoan(this.model.actor(signer.address), loanId);
     return this.loanAction("cancelLoan", loanId, signer, "", verdict, () =>
       this.p.finance.connect(signer).cancelLoan(loanId, hash("borrower declined")),
     );
@@ -1002,14 +1070,14 @@ class InvariantRun {
   private pledge(loanId: bigint, signer: Signer) {
     const roll = this.rng.next();
     const registrationNo = roll < 0.03 ? "" : roll < 0.06 ? "Z".repeat(65) : `ZY${loanId}-${this.rng.int(1, 99_999)}`;
-    const verdict = this.model.registerPledge(signer.address, loanId, registrationNo);
+    const verdict = this.model.registerPledge(this.model.actor(signer.address), loanId, registrationNo);
     return this.loanAction("registerPledge", loanId, signer, `"${registrationNo}"`, verdict, () =>
       this.p.finance.connect(signer).registerPledge(loanId, registrationNo),
     );
   }
 
   private disburse(loanId: bigint, signer: Signer) {
-    const verdict = this.model.disburse(signer.address, loanId);
+    const verdict = this.model.disburse(this.model.actor(signer.address), loanId);
     return this.loanAction("disburse", loanId, signer, "", verdict, () =>
       this.p.finance.connect(signer).disburse(loanId, hash(`transfer ${loanId}`)),
     );
@@ -1026,28 +1094,28 @@ class InvariantRun {
       zero: 0n,
     };
     const amount = amounts[mode];
-    const verdict = this.model.repay(signer.address, loanId, amount);
+    const verdict = this.model.repay(this.model.actor(signer.address), loanId, amount);
     return this.loanAction("repay", loanId, signer, `${amount} (${mode})`, verdict, () =>
       this.p.finance.connect(signer).repay(loanId, amount, hash(`repayment ${this.step}`)),
     );
   }
 
   private repayInFull(loanId: bigint, signer: Signer) {
-    const verdict = this.model.repayInFull(signer.address, loanId);
+    const verdict = this.model.repayInFull(this.model.actor(signer.address), loanId);
     return this.loanAction("repayInFull", loanId, signer, "", verdict, () =>
       this.p.finance.connect(signer).repayInFull(loanId, hash(`payoff ${loanId}`)),
     );
   }
 
   private declareDefault(loanId: bigint, signer: Signer) {
-    const verdict = this.model.declareDefault(signer.address, loanId);
+    const verdict = this.model.declareDefault(this.model.actor(signer.address), loanId);
     return this.loanAction("declareDefault", loanId, signer, "", verdict, () =>
       this.p.finance.connect(signer).declareDefault(loanId),
     );
   }
 
   private compensate(loanId: bigint, signer: Signer) {
-    const verdict = this.model.compensate(signer.address, loanId);
+    const verdict = this.model.compensate(this.model.actor(signer.address), loanId);
     return this.loanAction("compensate", loanId, signer, "", verdict, () =>
       this.p.finance.connect(signer).compensate(loanId),
     );
@@ -1060,7 +1128,7 @@ class InvariantRun {
     const buyer = valid ? this.rng.pick(others) : this.rng.pick(this.signers);
     const outstanding = loan?.outstandingAtDefault ?? 1_000_000_00n;
     const recovered = this.rng.big(0n, (outstanding * 3n) / 2n);
-    const verdict = this.model.dispose(signer.address, loanId, buyer.address, recovered);
+    const verdict = this.model.dispose(this.model.actor(signer.address), loanId, buyer.address, recovered);
     const args = `buyer ${this.nameOf(buyer.address)}, recovered ${recovered}`;
     return this.loanAction("dispose", loanId, signer, args, verdict, () =>
       this.p.finance.connect(signer).dispose(loanId, buyer.address, recovered, hash(`auction ${loanId}`)),
@@ -1068,7 +1136,7 @@ class InvariantRun {
   }
 
   private release(loanId: bigint, signer: Signer) {
-    const verdict = this.model.releasePledge(signer.address, loanId);
+    const verdict = this.model.releasePledge(this.model.actor(signer.address), loanId);
     return this.loanAction("releasePledge", loanId, signer, "", verdict, () =>
       this.p.finance.connect(signer).releasePledge(loanId),
     );
@@ -1208,9 +1276,8 @@ class InvariantRun {
     // A rejected registration's token is burnt: it has no owner to ask for.
     const held = patent.status !== PatentStatus.None && patent.status !== PatentStatus.Rejected;
     const owner = held ? await this.p.registry.ownerOf(patentId) : null;
-    const approved = held ? await this.p.registry.getApproved(patentId) : null;
     const fields = Object.fromEntries(PATENT_FIELDS.map((field) => [field, patent[field]]));
-    return { ...fields, appraisalCount: patent.appraisalCount, owner, approved } as PatentView;
+    return { ...fields, appraisalCount: patent.appraisalCount, owner } as PatentView;
   }
 
   /** The chain state of what an action touches; `raw` serialises it, to prove a revert changed nothing. */
@@ -1220,7 +1287,7 @@ class InvariantRun {
       patents: new Map(),
       products: new Map(),
       params: null,
-      operators: new Map(),
+      keys: new Map(),
       roles: new Map(),
       raw: "",
     };
@@ -1228,24 +1295,12 @@ class InvariantRun {
     for (const id of touched.patents) state.patents.set(id, await this.readPatent(id));
     for (const id of touched.products) state.products.set(id, await this.p.finance.getProduct(id));
     if (touched.params) state.params = await this.p.finance.params();
-    for (const [owner, operator] of touched.operators) {
-      this.operatorPairs.add(pairKey(owner, operator));
-      state.operators.set(pairKey(owner, operator), await this.p.registry.isApprovedForAll(owner, operator));
-    }
+    for (const identity of touched.keys) state.keys.set(identity, await this.keysOnChain(identity));
     for (const account of touched.accounts) state.roles.set(account, await this.rolesOnChain(account));
     const counters = touched.global ? [await this.p.finance.paused(), await this.p.finance.loanCount()] : null;
     const regulators = touched.accounts.length > 0 ? await this.p.finance.regulatorCount() : null;
-    const { loans, patents, products, params, operators, roles } = state;
-    state.raw = jsonOf([
-      [...loans],
-      [...patents],
-      [...products],
-      params,
-      [...operators],
-      [...roles],
-      counters,
-      regulators,
-    ]);
+    const { loans, patents, products, params, keys, roles } = state;
+    state.raw = jsonOf([[...loans], [...patents], [...products], params, [...keys], [...roles], counters, regulators]);
     return state;
   }
 
@@ -1366,16 +1421,20 @@ class InvariantRun {
     expect(chain.appraisalCount).to.equal(BigInt(model.appraisals.length), `patent ${patentId} appraisals`);
     const held = hasToken(model);
     expect(chain.owner).to.equal(held ? model.owner : null, `patent ${patentId} owner`);
-    expect(chain.approved).to.equal(held ? model.approved : null, `patent ${patentId} approved account`);
   }
 
-  private compareOperator(owner: string, operator: string, chain: boolean) {
-    const model = this.model.isOperator(owner, operator);
-    if (chain !== model) {
-      throw new Error(
-        `isApprovedForAll(${this.nameOf(owner)}, ${this.nameOf(operator)}) is ${chain}, the model says ${model}`,
-      );
-    }
+  private async keysOnChain(identity: string): Promise<[string, string, boolean]> {
+    const { finance } = this.p;
+    return [await finance.keyOf(identity), await finance.proposedKeyOf(identity), await finance.isRetiredKey(identity)];
+  }
+
+  /** An identity's current and proposed keys, and each key's identity and retirement, as the model says. */
+  private async compareKeys(identity: string, [key, proposed, identityRetired]: [string, string, boolean]) {
+    const name = this.nameOf(identity);
+    expect(key).to.equal(this.model.keyOf(identity), `key of ${name}`);
+    expect(proposed).to.equal(this.model.proposedKeyOf(identity), `proposed key of ${name}`);
+    expect(identityRetired).to.equal(this.model.isRetired(identity), `${name}'s first key retired`);
+    expect(await this.p.finance.identityOf(key)).to.equal(this.model.identityOf(key), `identity of ${name}'s key`);
   }
 
   /** Invariants of one loan read from the chain: legal move, principal bounds, repaid sum. */
@@ -1426,7 +1485,7 @@ class InvariantRun {
       this.checkHolding(id, patent, loans.get(patent.loanId));
     }
     for (const [id, product] of state.products) this.compareProduct(id, product);
-    for (const [key, approved] of state.operators) this.compareOperator(...splitPair(key), approved);
+    for (const [identity, keys] of state.keys) await this.compareKeys(identity, keys);
     if (state.params) this.compareParams(state.params);
     if (touched.global) await this.checkCounters();
     for (const [account, roles] of state.roles) this.compareRoles(account, roles);
@@ -1507,12 +1566,8 @@ class InvariantRun {
       this.compareProduct(product.id, await this.p.finance.getProduct(product.id));
     expect(await this.p.finance.productCount()).to.equal(BigInt(this.model.products.length), "product count");
     this.compareParams(await this.p.finance.params());
-    const accounts = this.signers.map((s) => s.address);
-    const pairs = final ? accounts.flatMap((o) => accounts.map((op) => pairKey(o, op))) : [...this.operatorPairs];
-    for (const key of pairs) {
-      const [owner, operator] = splitPair(key);
-      this.compareOperator(owner, operator, await this.p.registry.isApprovedForAll(owner, operator));
-    }
+    for (const identity of this.coreRoles.keys()) await this.compareKeys(identity, await this.keysOnChain(identity));
+    if (final) await this.checkRetiredKeysRefused();
     await this.checkCounters();
   }
 
@@ -1532,15 +1587,26 @@ class InvariantRun {
     expect(await this.p.finance.defaultableAt(loanId)).to.equal(expected, `loan ${loanId} defaultableAt`);
   }
 
-  /** Neither the owner nor any account it approved can move a pledged patent. */
+  /** The owner's key cannot move a pledged patent. */
   private async checkTransferRefused(patentId: bigint, owner: string) {
     const to = this.enterprises.find((e) => e.address !== owner)!.address;
-    for (const mover of new Set(this.movers(this.model.patent(patentId)!))) {
-      const attempt = this.p.registry.connect(this.signerOf(mover)).transferFrom.staticCall(owner, to, patentId);
-      await attempt.then(
-        () => expect.fail(`pledged patent ${patentId} can be transferred by ${this.nameOf(mover)}`),
-        (error: unknown) => expect(isRevert(error), String(error)).to.equal(true),
-      );
+    const attempt = this.p.registry.connect(this.signerOf(owner)).transferFrom.staticCall(owner, to, patentId);
+    await attempt.then(
+      () => expect.fail(`pledged patent ${patentId} can be transferred by its owner`),
+      (error: unknown) => expect(isRevert(error), String(error)).to.equal(true),
+    );
+  }
+
+  /** SPEC section 8: a retired key can do nothing; each is refused as the key it is. */
+  private async checkRetiredKeysRefused() {
+    for (const signer of this.signers.filter((s) => this.model.isRetired(s.address))) {
+      await this.p.finance
+        .connect(signer)
+        .pause.staticCall()
+        .then(
+          () => expect.fail(`retired key ${this.nameOf(signer.address)} can still act`),
+          (error: unknown) => expect(revertReason(error)).to.equal("PledgeFinanceKeyRetired"),
+        );
     }
   }
 
@@ -1596,9 +1662,7 @@ class InvariantRun {
     lines.push(
       `  pledged loans that can no longer be disbursed (a patent expires first; their bank may cancel): ${stuck.map((l) => l.id)}`,
     );
-    const approved = this.allPatents().filter((pt) => pt.approved !== ethers.ZeroAddress).length;
-    const operators = this.signers.reduce((n, s) => n + this.model.operatorsOf(s.address).length, 0);
-    lines.push(`  ERC-721 approvals standing: ${approved} patents with an approved account, ${operators} operators`);
+    lines.push(`  keys rotated: ${this.rotations}`);
     lines.push(`  money paths: ${[...this.notes].map(([label, n]) => `${label} ${n}`).join(", ")}`);
     const topReverts = [...this.reverts].sort((a, b) => b[1] - a[1]).slice(0, 12);
     lines.push(`  reverts by error: ${topReverts.map(([reason, n]) => `${reason} ${n}`).join(", ")}`);

@@ -65,8 +65,6 @@ export interface PatentModel {
   loanId: bigint;
   /** The certificate's hash is only in the PatentRegistered event: metadataHash commits to it. */
   metadataHash: string;
-  /** The ERC-721 approved account (getApproved), the zero address when none; a transfer clears it. */
-  approved: string;
   appraisals: AppraisalModel[];
 }
 
@@ -241,8 +239,14 @@ export class LedgerModel {
   readonly patents = new Map<bigint, PatentModel>();
   readonly products: ProductModel[] = [];
   readonly loans: LoanModel[] = [];
-  /** ERC-721 operator approvals (setApprovalForAll), as `owner operator` keys. */
-  private readonly operators = new Set<string>();
+  /** Key rotation: each rotated identity's current key, the identity each rotated-in key signs for,
+   *  the keys retired, and the keys proposed and not yet accepted. */
+  private readonly keys = new Map<string, string>();
+  private readonly identities = new Map<string, string>();
+  private readonly retired = new Set<string>();
+  private readonly proposals = new Map<string, string>();
+  /** Every account ever seated: it stays an identity, so it is never a fresh key. */
+  private readonly seated: Set<string>;
 
   /** Each account's one role; role changes (governance, below) edit it. */
   private readonly roles: Map<string, Role>;
@@ -250,7 +254,82 @@ export class LedgerModel {
 
   constructor(roles: ReadonlyMap<string, Role>, params: Params) {
     this.roles = new Map(roles);
+    this.seated = new Set([...roles].filter(([, role]) => role !== "admin").map(([account]) => account));
     this.params = params;
+  }
+
+  // ---- keys (SPEC section 8: no party can freeze a loan) ----
+
+  /**
+   * Whom a transaction signed by `key` acts for: the identity it signs for. A retired key acts for
+   * nobody: a name that holds no role, so every role check refuses it.
+   */
+  actor(key: string): string {
+    if (this.retired.has(key)) return `retired ${key}`;
+    return this.identities.get(key) ?? key;
+  }
+
+  keyOf(identity: string): string {
+    return this.keys.get(identity) ?? identity;
+  }
+
+  identityOf(key: string): string {
+    return this.identities.get(key) ?? key;
+  }
+
+  isRetired(key: string): boolean {
+    return this.retired.has(key);
+  }
+
+  proposedKeyOf(identity: string): string {
+    return this.proposals.get(identity) ?? ethers.ZeroAddress;
+  }
+
+  /** Organisations (not the operator) have keys to rotate. */
+  private isMember(identity: string): boolean {
+    const role = this.roles.get(identity);
+    return role !== undefined && role !== "admin";
+  }
+
+  /** A new key holds no role, is not the operator, and was never an identity or a key. */
+  private freshKeyRefusal(key: string): Refusal | undefined {
+    if (this.roles.has(key)) return refuse(`the new key holds the ${this.roles.get(key)} role`);
+    if (key === ethers.ZeroAddress || this.seated.has(key) || this.identities.has(key)) {
+      return refuse("the new key is not fresh");
+    }
+    return undefined;
+  }
+
+  /** By the organisation itself (not while paused) or by a regulator; a later proposal replaces one. */
+  proposeKeyRotation(sender: string, identity: string, newKey: string): Verdict {
+    if (sender.startsWith("retired ")) return refuse("the key is retired");
+    if (!this.isMember(identity)) return refuse("not an organisation");
+    if (this.roles.get(sender) !== "regulator") {
+      if (sender !== identity) return refuse("only the organisation or a regulator proposes");
+      if (this.paused) return refuse("platform paused: only a regulator proposes");
+    }
+    const refusal = this.freshKeyRefusal(newKey);
+    if (refusal) return refusal;
+    return accept("KeyRotationProposed", ["identity", identity], () => this.proposals.set(identity, newKey), {
+      proposer: sender,
+      newKey,
+    });
+  }
+
+  /** Sent by the proposed key itself; the old key is retired. */
+  acceptKeyRotation(key: string, identity: string): Verdict {
+    if (this.proposals.get(identity) !== key) return refuse("not the proposed key");
+    if (!this.isMember(identity)) return refuse("not an organisation");
+    const refusal = this.freshKeyRefusal(key);
+    if (refusal) return refusal;
+    const oldKey = this.keyOf(identity);
+    const apply = () => {
+      this.retired.add(oldKey);
+      this.identities.set(key, identity);
+      this.keys.set(identity, key);
+      this.proposals.delete(identity);
+    };
+    return accept("KeyRotated", ["identity", identity], apply, { oldKey, newKey: key });
   }
 
   roleOf(account: string): Role | undefined {
@@ -292,19 +371,6 @@ export class LedgerModel {
 
   appraisedTotal(patentIds: readonly bigint[]): bigint {
     return patentIds.reduce((sum, id) => sum + this.collateralValue(this.patents.get(id)!), 0n);
-  }
-
-  isOperator(owner: string, operator: string): boolean {
-    return this.operators.has(`${owner} ${operator}`);
-  }
-
-  operatorsOf(owner: string): string[] {
-    return [...this.operators].filter((key) => key.startsWith(`${owner} `)).map((key) => key.split(" ")[1]);
-  }
-
-  /** Whether `spender` may move `patent` under ERC-721: its owner, an operator of the owner, or the approved account. */
-  mayMove(patent: PatentModel, spender: string): boolean {
-    return spender === patent.owner || this.isOperator(patent.owner, spender) || spender === patent.approved;
   }
 
   effectiveLtvBps(product: ProductModel): bigint {
@@ -391,7 +457,12 @@ export class LedgerModel {
     if (refusal) return refusal;
     const held = this.roles.get(account);
     if (held !== undefined && held !== role) return refuse(`account holds the ${held} role`);
-    return accept("RoleGranted", ["account", account], () => this.roles.set(account, role), {
+    if (this.identities.has(account)) return refuse("a rotated key is never seated");
+    const apply = () => {
+      this.roles.set(account, role);
+      this.seated.add(account);
+    };
+    return accept("RoleGranted", ["account", account], apply, {
       sender,
       role: roleHash(role),
     });
@@ -520,7 +591,6 @@ export class LedgerModel {
       invalidationPending: false,
       loanId: 0n,
       metadataHash,
-      approved: ethers.ZeroAddress,
       appraisals: [],
     };
     return accept("PatentRegistered", ["patentId", parsed.id], () => this.patents.set(parsed.id, patent), {
@@ -558,8 +628,8 @@ export class LedgerModel {
   rejectPatent(sender: string, patentId: bigint): Verdict {
     const patent = this.gate(sender, "ipoffice") ?? this.patentIn(patentId, [PatentStatus.Registered]);
     if ("ok" in patent) return patent;
-    // The token is burnt: nobody holds it, nobody is approved for it.
-    const apply = () => Object.assign(patent, { status: PatentStatus.Rejected, approved: ethers.ZeroAddress });
+    // The token is burnt: nobody holds it.
+    const apply = () => Object.assign(patent, { status: PatentStatus.Rejected });
     return accept("PatentRejected", ["patentId", patentId], apply);
   }
 
@@ -918,7 +988,6 @@ export class LedgerModel {
         Object.assign(this.patents.get(patentId)!, {
           status: PatentStatus.Verified,
           owner: buyer,
-          approved: ethers.ZeroAddress,
         });
       }
     };
