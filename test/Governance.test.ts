@@ -47,6 +47,15 @@ describe("Governance: nobody above the regulator", () => {
     expect(await p.finance.regulatorCount()).to.equal(1n);
   });
 
+  it("knows only the organisations' kinds as roles", async () => {
+    const p = await loadFixture(deployPlatform);
+    const invented = ethers.id("SUPER_BANK_ROLE");
+    await expect(p.finance.connect(p.admin).grantRole(invented, p.outsider.address))
+      .to.be.revertedWithCustomError(p.finance, "PledgeFinanceUnknownRole")
+      .withArgs(invented);
+    expect(await p.finance.hasRole(invented, p.bank1.address)).to.equal(false);
+  });
+
   it("keeps the last regulator: neither revoked nor renounced", async () => {
     const p = await loadFixture(deployPlatform);
     const { regulator } = p;
