@@ -59,7 +59,7 @@ describe("UsersAdmin", { timeout: 20_000 }, () => {
     expect(screen.getByTestId("delete-user-office-clerk")).toBeInTheDocument();
     expect(screen.getByTestId("managed-elsewhere-ent-clerk")).toHaveTextContent("由平台运营方管理");
     expect(screen.getByTestId("managed-elsewhere-fund-clerk")).toHaveTextContent("由平台运营方管理");
-    // its own user: deleted by another regulator perhaps, but its password is changed with the current one
+    // its own user: no reset here, its own password is changed with the current one
     const own = screen.getByTestId("users-table").querySelector("tr[data-row-key='14']") as HTMLElement;
     expect(within(own).queryByText("重置密码")).toBeNull();
     expect(screen.getByTestId("delete-user-regulator1")).toBeInTheDocument();
