@@ -4,6 +4,7 @@
  * main.ts and the tests both use it; stop() undoes it in reverse order.
  */
 import { createHmac } from "node:crypto";
+import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { Wallet } from "ethers";
 import { createApp } from "./app.js";
@@ -33,6 +34,29 @@ export const EMBEDDED_POSTGRES_PORT_OFFSET = 1;
  * while the event loop is busy, and the kernel then resets the connections that did not fit.
  */
 export const LISTEN_BACKLOG = 4096;
+/**
+ * How long the server keeps an idle keep-alive connection open. Node's default, 5 s, is shorter
+ * than the idle timeout of a load balancer or a pooling client (AWS ALB, nginx's upstream
+ * keepalive: 60 s), so the server would close a socket just as the other side sends a request on
+ * it, which that side sees as a reset connection. Longer than theirs, the other side closes first.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/**
+ * Above the keep-alive timeout, as Node's documentation advises: a request's headers that begin to
+ * arrive on a connection just before it would have idled out are not cut off by the shorter timer.
+ */
+export const HEADERS_TIMEOUT_MS = KEEP_ALIVE_TIMEOUT_MS + 5_000;
+
+/**
+ * The HTTP server for `app` listening on `port` (0: any free one), with the backlog and the
+ * timeouts above: `npm start`, the tests and the benchmarks all serve the API through it.
+ */
+export async function listen(app: Platform["app"], port: number, host: string): Promise<Server> {
+  const server = createServer({ keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS }, app);
+  server.listen(port, host, LISTEN_BACKLOG);
+  await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
+  return server;
+}
 
 export interface Platform {
   ctx: AppContext;

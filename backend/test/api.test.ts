@@ -5,6 +5,7 @@
  * (SPEC section 1) and never leave the server; the signer queue keeps nonces in order under load.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { JsonRpcProvider, Wallet } from "ethers";
@@ -248,6 +249,38 @@ describe("the HTTP API", () => {
     expect(typeof health.indexer.lag).toBe("number");
     expect(health.indexer.lag).toBeGreaterThanOrEqual(0);
   });
+
+  it("keeps an idle keep-alive connection open past Node's 5 s default, and waits longer for headers", async () => {
+    // longer than a load balancer's 60 s idle timeout, so the balancer always closes first
+    expect(platform.server.keepAliveTimeout).toBeGreaterThan(60_000);
+    expect(platform.server.headersTimeout).toBeGreaterThan(platform.server.keepAliveTimeout);
+
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const health = () =>
+      new Promise<{ status: number; keepAlive: unknown; reused: boolean }>((resolve, reject) => {
+        const request = http.get(`${platform.url}/api/health`, { agent }, (response) => {
+          response.resume();
+          response.on("end", () =>
+            resolve({
+              status: response.statusCode!,
+              keepAlive: response.headers["keep-alive"],
+              reused: request.reusedSocket,
+            }),
+          );
+        });
+        request.on("error", reject);
+      });
+    try {
+      const first = await health();
+      expect(first).toMatchObject({ status: 200, reused: false });
+      expect(first.keepAlive).toBe(`timeout=${platform.server.keepAliveTimeout / 1000}`);
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      // the same socket, still open on the server's side after 6 s idle
+      expect(await health()).toMatchObject({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  }, 20_000);
 
   describe("secrets", () => {
     const masterKey = () =>

@@ -189,18 +189,7 @@ describe("malformed input, generated from the OpenAPI document", () => {
     return body;
   };
 
-  /**
-   * A connection reset before any answer is the transport's failure, not the server's answer (a
-   * pooled keep-alive socket the loaded server had just closed): the request goes once more, on a
-   * new connection. A server that reset on this input would reset again and be reported.
-   */
   async function send(client: Client, request: MalformedRequest, token = client.token): Promise<Outcome> {
-    const outcome = await sendOnce(client, request, token);
-    const reset = outcome.status === 0 && String(outcome.body).includes("ECONNRESET");
-    return reset ? sendOnce(client, request, token) : outcome;
-  }
-
-  async function sendOnce(client: Client, request: MalformedRequest, token = client.token): Promise<Outcome> {
     const headers = {
       ...(request.contentType ? { "content-type": request.contentType } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),

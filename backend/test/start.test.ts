@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KEEP_ALIVE_TIMEOUT_MS } from "../src/platform.js";
 import { DEMO_PASSWORD, interrupt, leftovers, npmStart, startEnvironment, until } from "./support/npmStart.js";
 import { Client, expectStatus } from "./support/platform.js";
 import { freePort } from "./support/ports.js";
@@ -32,7 +33,10 @@ describe("npm start", () => {
     );
     expect(first.output()).toContain(dataDir);
     const anonymous = new Client(first.url);
-    expect(expectStatus(await anonymous.get("/health"), 200).body.status).toBe("ok");
+    const health = expectStatus(await anonymous.get("/health"), 200);
+    expect(health.body.status).toBe("ok");
+    // the server made with the keep-alive and header timeouts (platform.ts), not Node's 5 s default
+    expect(health.headers.get("keep-alive")).toBe(`timeout=${KEEP_ALIVE_TIMEOUT_MS / 1000}`);
     const ent1 = await anonymous.login("ent1", DEMO_PASSWORD);
     const regulator = await anonymous.login("regulator1", DEMO_PASSWORD);
 

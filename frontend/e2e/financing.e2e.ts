@@ -10,7 +10,8 @@
  * the default path moves the dev chain's clock forward through the operator's dev endpoint.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { advanceChainTime } from "./support/api";
 import { cspViolations, launch, screenshot } from "./support/browser";
 import { attach, choose, newPatentNumber, openDesk, waitForText, waitForVisible } from "./support/desk";
 import {
@@ -76,21 +77,6 @@ async function fundCapacity(fund: Page): Promise<{ paid: bigint; remaining: bigi
     return BigInt((await figure.innerText()).replace(/[^\d]/g, ""));
   };
   return { paid: await fen("fund-capacity-paid"), remaining: await fen("fund-capacity-remaining") };
-}
-
-/** Moves the dev chain's clock (the operator's dev endpoint; not a step of the flow under test). */
-async function advanceChainTime(seconds: number): Promise<void> {
-  const base = inject("baseUrl");
-  const post = (path: string, body: unknown, token?: string) =>
-    fetch(`${base}/api${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-  const login = await post("/auth/login", { username: "admin", password: inject("password") });
-  const { token } = (await login.json()) as { token: string };
-  const moved = await post("/dev/advance-time", { seconds }, token);
-  expect(moved.status).toBe(200);
 }
 
 describe("the financing flow, through each role's pages", () => {

@@ -22,7 +22,7 @@ import { loadConfig } from "../../backend/src/config/index.js";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../backend/src/db/embedded.js";
 import { INTERFACES } from "../../backend/src/indexer/events.js";
 import { createLogger } from "../../backend/src/logger.js";
-import { DEV_OPERATOR_KEY, LISTEN_BACKLOG, startPlatform, type Platform } from "../../backend/src/platform.js";
+import { DEV_OPERATOR_KEY, listen, startPlatform, type Platform } from "../../backend/src/platform.js";
 import { deployPlatform, type RoleGrant } from "../lib/deployPlatform.js";
 
 /** The issue's sizes at scale 1. */
@@ -155,8 +155,7 @@ export async function startApi(options: {
     ...options.env,
   });
   const platform = await startPlatform(config, createLogger(config.logLevel));
-  const server: Server = platform.app.listen(0, "127.0.0.1", LISTEN_BACKLOG);
-  await new Promise<void>((resolve) => server.once("listening", resolve));
+  const server = await listen(platform.app, 0, "127.0.0.1");
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   const head = await platform.ctx.chain.provider.getBlockNumber();

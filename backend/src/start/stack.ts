@@ -14,7 +14,7 @@ import { LocalChain } from "../chain/localChain.js";
 import { loadConfig, type Config } from "../config/index.js";
 import { createLogger } from "../logger.js";
 import { isAlive, startTimeOf } from "../processes.js";
-import { DEV_OPERATOR_KEY, LISTEN_BACKLOG, startPlatform, type Platform } from "../platform.js";
+import { DEV_OPERATOR_KEY, listen, startPlatform, type Platform } from "../platform.js";
 import { DEMO_USERS, seedDemo } from "./demo.js";
 
 const YEAR_SECONDS = 365 * 86_400;
@@ -75,7 +75,7 @@ export async function runLocalPlatform(): Promise<void> {
     platform = await startPlatform({ ...config, rpcUrl }, createLogger(config.logLevel), { localChain });
     const running = platform;
     await teardown.add("the API (indexer, database)", () => running.stop());
-    const server = await listen(running, config);
+    const server = await listen(running.app, config.port, config.host);
     await teardown.add("the HTTP server", () => closeServer(server));
     if (teardown.stopping) return;
     const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
@@ -158,12 +158,6 @@ async function ensureDeployment(config: Config, rpcUrl: string, localChain?: Loc
   } finally {
     provider.destroy();
   }
-}
-
-async function listen(platform: Platform, config: Config): Promise<Server> {
-  const server = platform.app.listen(config.port, config.host, LISTEN_BACKLOG);
-  await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
-  return server;
 }
 
 function closeServer(server: Server): Promise<void> {

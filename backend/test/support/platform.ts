@@ -15,7 +15,7 @@ import { inject } from "vitest";
 import { deployPlatform, type Params } from "../../../scripts/lib/deployPlatform.js";
 import { loadConfig } from "../../src/config/index.js";
 import { createLogger } from "../../src/logger.js";
-import { DEV_OPERATOR_KEY, LISTEN_BACKLOG, startPlatform, type Platform } from "../../src/platform.js";
+import { DEV_OPERATOR_KEY, listen, startPlatform, type Platform } from "../../src/platform.js";
 
 export const ADMIN_PASSWORD = "admin-password-for-tests";
 
@@ -24,6 +24,8 @@ export interface TestPlatform {
   databaseUrl: string;
   rpcUrl: string;
   platform: Platform;
+  /** The HTTP server, made as `npm start` makes it. */
+  server: Server;
   dataDir: string;
   admin: Client;
   anonymous: Client;
@@ -63,8 +65,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     ...options.env,
   });
   const platform = await startPlatform(config, createLogger(config.logLevel, options.logSink));
-  const server: Server = platform.app.listen(0, "127.0.0.1", LISTEN_BACKLOG);
-  await new Promise<void>((resolve) => server.once("listening", resolve));
+  const server = await listen(platform.app, 0, "127.0.0.1");
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   const anonymous = new Client(url);
@@ -75,6 +76,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     databaseUrl,
     rpcUrl,
     platform,
+    server,
     dataDir,
     admin,
     anonymous,

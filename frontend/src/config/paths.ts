@@ -35,7 +35,7 @@ export const paths = {
   },
   integrity: { path: "/integrity", href: () => "/integrity", roles: ["regulator"] },
   adminOrgs: { path: "/admin/orgs", href: () => "/admin/orgs", roles: ["admin"] },
-  // The operator manages enterprises' and banks' users, the regulators theirs and the authorities'.
+  // Each side manages the users of the organisations it seats (the API's `seatedBy`).
   adminUsers: { path: "/admin/users", href: () => "/admin/users", roles: ["admin", "regulator"] },
   patentRegister: { path: "/patents/new", href: () => "/patents/new", roles: ["enterprise"] },
   verificationQueue: { path: "/patents/to-verify", href: () => "/patents/to-verify", roles: ["ipoffice"] },

@@ -63,8 +63,16 @@ describe("ledgerErrorMessage", () => {
       failed: [{ patentId: "CN1", check: "not_preserved", ok: false, detail: "under court preservation" }],
     });
     expect(ledgerErrorMessage(review, t)).toBe("质押登记审查未通过：CN1 未被财产保全");
+    // The ledger checks the legal status again at the disbursement: not a refused pledge registration.
     const ledger = new ApiError(422, "PLEDGE_REFUSED_FEE_UNPAID", "the ledger refused: PatentRegistryFeeUnpaid");
-    expect(ledgerErrorMessage(ledger, t)).toBe("质押登记审查未通过：年费缴至到期日之后");
+    expect(ledgerErrorMessage(ledger, t)).toBe(
+      "该贷款的专利已不满足“年费缴至到期日之后”：知识产权局变更了它的法律状态，账本拒绝办理。请与知识产权局核实。",
+    );
+    const preserved = new ApiError(422, "PLEDGE_REFUSED_PRESERVED", "the ledger refused: PatentRegistryPreserved");
+    expect(ledgerErrorMessage(preserved, t)).toContain("“未被财产保全”");
+    expect(ledgerErrorMessage(preserved, t)).not.toContain("质押登记");
+    const expiry = new ApiError(422, "PLEDGE_REFUSED_EXPIRES_BEFORE_MATURITY", "the ledger refused");
+    expect(ledgerErrorMessage(expiry, t)).toBe("质押专利将在贷款到期前失效。");
   });
 
   it("covers overpayment, default timing, the pause and an illegal state, in English too", async () => {

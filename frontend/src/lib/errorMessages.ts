@@ -70,12 +70,15 @@ export type ExplainedErrorCode = (typeof EXPLAINED_ERROR_CODES)[number];
 const isExplained = (code: string): code is ExplainedErrorCode =>
   (EXPLAINED_ERROR_CODES as readonly string[]).includes(code);
 
-/** The ledger's own refusals of a pledge, each named after the pledge review's check it repeats. */
-const PLEDGE_REFUSAL_CHECKS: Record<string, string> = {
+/**
+ * The ledger's own refusals over a patent's legal status, each named after the pledge review's
+ * check it repeats. The ledger runs them at the pledge and again at the disbursement, so a
+ * disbursement is refused when the IP office changed the status after the pledge was registered.
+ */
+const LEGAL_STATUS_CHECKS: Record<string, string> = {
   PLEDGE_REFUSED_FEE_UNPAID: "fee_paid",
   PLEDGE_REFUSED_PRESERVED: "not_preserved",
   PLEDGE_REFUSED_INVALIDATION_PENDING: "no_invalidation",
-  PLEDGE_REFUSED_EXPIRES_BEFORE_MATURITY: "outlives_maturity",
 };
 
 const PATENT_KINDS: readonly unknown[] = ["invention", "utility_model", "design"];
@@ -97,8 +100,11 @@ export function ledgerErrorMessage(error: unknown, t: TFunction): string {
   const fen = (key: string) => (/^\d+$/.test(text(key) ?? "") ? formatFen(text(key)!) : "—");
   const check = (name: string) => t(`loan.checks.${name}` as "loan.checks.owner");
 
-  const pledgeRefusal = PLEDGE_REFUSAL_CHECKS[error.code];
-  if (pledgeRefusal) return t("ledgerErrors.PLEDGE_REFUSED", { message: check(pledgeRefusal) });
+  const legalStatusCheck = LEGAL_STATUS_CHECKS[error.code];
+  if (legalStatusCheck) return t("ledgerErrors.LEGAL_STATUS_REFUSED", { check: check(legalStatusCheck) });
+  // the ledger's expiry rule, at the pledge or with the real maturity at the disbursement
+  if (error.code === "PLEDGE_REFUSED_EXPIRES_BEFORE_MATURITY")
+    return t("ledgerErrors.COLLATERAL_EXPIRES_BEFORE_MATURITY");
   if (error.code === "INVALID_PATENT_NUMBER" && text("problem") === "check_digit") {
     return t("ledgerErrors.INVALID_PATENT_NUMBER_CHECK_DIGIT", { number: text("number") ?? "" });
   }

@@ -161,6 +161,8 @@ export const en: Messages = {
     INVALID_LOAN_STATE:
       "The loan is {{current}} now, so this cannot be done; someone may have acted on it already. Reload to see.",
     PLEDGE_REFUSED: "The pledge registration is refused: {{message}}",
+    LEGAL_STATUS_REFUSED:
+      "The loan's patent no longer meets “{{check}}”: the IP office has changed its legal status, so the ledger refuses. Please check with the IP office.",
     INVALID_REGISTRATION_NO: "The registration number is not valid.",
     COLLATERAL_EXPIRES_BEFORE_MATURITY: "A pledged patent expires before the loan matures.",
     OVERPAYMENT: "The repayment is more than the {{owed}} owed now.",

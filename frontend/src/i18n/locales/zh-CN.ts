@@ -152,6 +152,8 @@ export const zhCN = {
     PRODUCT_INACTIVE: "该产品已停办，不再受理新申请。",
     INVALID_LOAN_STATE: "该贷款当前状态（{{current}}）不能办理此业务，可能已被他人处理，请刷新后查看。",
     PLEDGE_REFUSED: "质押登记审查未通过：{{message}}",
+    LEGAL_STATUS_REFUSED:
+      "该贷款的专利已不满足“{{check}}”：知识产权局变更了它的法律状态，账本拒绝办理。请与知识产权局核实。",
     INVALID_REGISTRATION_NO: "质押登记号无效。",
     COLLATERAL_EXPIRES_BEFORE_MATURITY: "质押专利将在贷款到期前失效。",
     OVERPAYMENT: "还款金额超过当前应还金额（{{owed}}）。",

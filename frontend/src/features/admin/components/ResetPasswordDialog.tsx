@@ -1,22 +1,18 @@
-import { Alert, Form, Input, Modal, type ButtonProps } from "antd";
+import { Alert, Form, Modal, type ButtonProps } from "antd";
 import { useTranslation } from "react-i18next";
+import { NewPasswordFields, type NewPasswordValues } from "@/components/NewPasswordFields";
 import { ledgerErrorMessage } from "@/lib/errorMessages";
-import { newPasswordRules, repeatPasswordRules } from "@/lib/passwords";
 import { useResetPassword, type User } from "../api/users";
 
-interface Values {
-  newPassword: string;
-  repeatPassword: string;
-}
-
 /**
- * The operator sets a new password for `user` (one who forgot theirs, or whose password someone
- * else may know). Every session of that user ends; the dialog says how many and stays open until
- * closed, so the operator can read the result before handing the password over.
+ * The operator or a regulator (for the organisations each manages) sets a new password for `user`
+ * (one who forgot theirs, or whose password someone else may know). Every session of that user
+ * ends; the dialog says how many and stays open until closed, so the manager can read the result
+ * before handing the password over.
  */
 export function ResetPasswordDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<NewPasswordValues>();
   const reset = useResetPassword();
   const done = reset.isSuccess && reset.variables?.id === user?.id;
 
@@ -45,7 +41,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: User | null; onCl
           title={t("admin.resetDone", { username: reset.data.username, n: reset.data.revokedSessions })}
         />
       ) : (
-        <Form<Values>
+        <Form<NewPasswordValues>
           form={form}
           layout="vertical"
           requiredMark={false}
@@ -57,17 +53,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: User | null; onCl
           {reset.isError && (
             <Alert type="error" showIcon style={{ marginBottom: 16 }} title={ledgerErrorMessage(reset.error, t)} />
           )}
-          <Form.Item name="newPassword" label={t("account.newPassword")} rules={newPasswordRules(t)}>
-            <Input.Password autoComplete="new-password" data-testid="reset-password-new" />
-          </Form.Item>
-          <Form.Item
-            name="repeatPassword"
-            label={t("account.repeatPassword")}
-            dependencies={["newPassword"]}
-            rules={repeatPasswordRules(t)}
-          >
-            <Input.Password autoComplete="new-password" data-testid="reset-password-repeat" />
-          </Form.Item>
+          <NewPasswordFields testIdPrefix="reset-password" />
         </Form>
       )}
     </Modal>

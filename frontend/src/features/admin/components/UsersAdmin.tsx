@@ -3,23 +3,24 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { OrgName } from "@/components/OrgName";
 import { QueryError } from "@/components/QueryError";
+import type { Role } from "@/config/roles";
 import { ledgerErrorMessage } from "@/lib/errorMessages";
-import { useOrgs } from "@/lib/orgs";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords";
 import { useSession } from "@/lib/session";
+import { useAdminOrgs, type ProvisionedOrganisation } from "../api/orgs";
 import { useCreateUser, useDeleteUser, useUsers, type User } from "../api/users";
 import { ResetPasswordDialog } from "./ResetPasswordDialog";
 
-/** The kinds whose users the regulators manage (and whose role a regulator grants). */
-const REGULATOR_MANAGED: readonly string[] = ["regulator", "ipoffice", "appraiser", "fund"];
+type SeatedBy = ProvisionedOrganisation["seatedBy"];
 
 /**
- * Whether `manager` (the operator or a regulator) manages the users of an organisation of `kind`
- * (SPEC section 8): the regulators those of the organisations they seat, the operator the rest. The
- * operator may also create an organisation's first user; the API decides that case.
+ * Whether `manager` (the operator or a regulator) manages the users of an organisation that
+ * `seatedBy` seats on the ledger, as the API says for each organisation (SPEC section 8): the
+ * regulators manage the users of the organisations they seat, the operator those of the rest (its
+ * own included). The operator may also create an organisation's first user; the API decides that.
  */
-export const managesUsersOf = (manager: string | undefined, kind: string) =>
-  manager === "regulator" ? REGULATOR_MANAGED.includes(kind) : !REGULATOR_MANAGED.includes(kind);
+export const managesUsersOf = (manager: Role | undefined, seatedBy: SeatedBy | undefined) =>
+  seatedBy !== undefined && manager === (seatedBy === "regulator" ? "regulator" : "admin");
 
 interface NewUserValues {
   username: string;
@@ -31,7 +32,7 @@ function NewUserForm() {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewUserValues>();
   const create = useCreateUser();
-  const orgs = useOrgs();
+  const orgs = useAdminOrgs();
   const manager = useSession()?.user.role;
   return (
     <Card title={t("admin.newUser")}>
@@ -74,8 +75,8 @@ function NewUserForm() {
             showSearch={{ optionFilterProp: "label" }}
             aria-label={t("admin.organisation")}
             data-testid="user-org"
-            options={[...(orgs.data?.values() ?? [])]
-              .filter((org) => manager === "admin" || managesUsersOf(manager, org.kind))
+            options={(orgs.data?.items ?? [])
+              .filter((org) => manager === "admin" || managesUsersOf(manager, org.seatedBy))
               .map((org) => ({
                 value: org.id,
                 label: `${org.name} (${t(`roles.${org.kind}`)})`,
@@ -108,10 +109,15 @@ function NewUserForm() {
   );
 }
 
-/** The operator's users: who may sign in for which organisation. */
+/**
+ * Who may sign in for which organisation: the operator's page, and the regulator's for the
+ * organisations it seats; each side sees which users the other manages.
+ */
 export function UsersAdmin() {
   const { t } = useTranslation();
   const users = useUsers();
+  const orgs = useAdminOrgs();
+  const seatedByOrg = new Map(orgs.data?.items.map((org) => [org.id, org.seatedBy]));
   const remove = useDeleteUser();
   const session = useSession();
   const [resetting, setResetting] = useState<User | null>(null);
@@ -124,15 +130,20 @@ export function UsersAdmin() {
     {
       key: "actions",
       title: t("admin.actions"),
-      render: (_: unknown, user) =>
-        !managesUsersOf(session?.user.role, user.role) ? (
-          // SPEC section 8: the regulators manage these users, so the operator cannot act as one.
-          <Typography.Text type="secondary" data-testid={`managed-elsewhere-${user.username}`}>
-            {t(REGULATOR_MANAGED.includes(user.role) ? "admin.managedByRegulator" : "admin.managedByOperator")}
-          </Typography.Text>
-        ) : (
+      render: (_: unknown, user) => {
+        const seatedBy = seatedByOrg.get(user.orgId);
+        if (seatedBy === undefined) return null; // until the organisations have loaded
+        if (!managesUsersOf(session?.user.role, seatedBy)) {
+          // SPEC section 8: whoever seats the organisation manages its users; the other side cannot.
+          return (
+            <Typography.Text type="secondary" data-testid={`managed-elsewhere-${user.username}`}>
+              {t(seatedBy === "regulator" ? "admin.managedByRegulator" : "admin.managedByOperator")}
+            </Typography.Text>
+          );
+        }
+        return (
           <Space size="small">
-            {/* the operator's own password is changed like anyone's, with the current one */}
+            {/* one's own password is changed like anyone's, with the current one */}
             {user.id !== session?.user.id && (
               <Button size="small" onClick={() => setResetting(user)} data-testid={`reset-password-${user.username}`}>
                 {t("admin.resetPassword")}
@@ -152,7 +163,8 @@ export function UsersAdmin() {
               </Button>
             </Popconfirm>
           </Space>
-        ),
+        );
+      },
     },
   ];
 

@@ -1,14 +1,12 @@
 import { Alert, Button, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
+import { NewPasswordFields, type NewPasswordValues } from "@/components/NewPasswordFields";
 import { isApiError } from "@/lib/apiClient";
 import { ledgerErrorMessage } from "@/lib/errorMessages";
-import { MIN_PASSWORD_LENGTH, newPasswordRules, repeatPasswordRules } from "@/lib/passwords";
 import { useChangePassword } from "../api/changePassword";
 
-interface Values {
+interface Values extends NewPasswordValues {
   currentPassword: string;
-  newPassword: string;
-  repeatPassword: string;
 }
 
 /**
@@ -62,22 +60,7 @@ export function ChangePasswordForm() {
       >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t("account.newPassword")}
-        extra={t("account.passwordRule", { min: MIN_PASSWORD_LENGTH })}
-        rules={newPasswordRules(t)}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="repeatPassword"
-        label={t("account.repeatPassword")}
-        dependencies={["newPassword"]}
-        rules={repeatPasswordRules(t)}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields testIdPrefix="change-password" />
       <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="change-password-submit">
         {t("account.submit")}
       </Button>
