@@ -15,6 +15,8 @@ export const CRASH_POINTS = [
   "signer-mined",
   /** A write's 2xx response went out (acknowledged); the indexer may still be behind. */
   "write-acknowledged",
+  /** A key rotation's proposal is on chain (or was already); the new key has not accepted it. */
+  "rotation-proposed",
 ] as const;
 
 export type CrashPoint = (typeof CRASH_POINTS)[number];

@@ -176,13 +176,19 @@ async function ensureOperator(ctx: AppContext): Promise<void> {
         `the operator key's account ${wallet.address} is not this deployment's operator (its default admin is ${operatorAccount})`,
       );
     const address = wallet.address.toLowerCase();
-    const inserted = await ctx.db.query(
-      "insert into organisations (name, kind, address, encrypted_key) values ($1, 'admin', $2, $3) on conflict do nothing returning id",
-      ["iPledge 平台运营方", address, ctx.vault.seal(wallet.privateKey, address)],
-    );
-    orgId =
-      inserted.rows[0]?.id ??
-      (await ctx.db.query("select id from organisations where kind = 'admin' limit 1")).rows[0].id;
+    orgId = await ctx.db.withTransaction(async (client) => {
+      const inserted = await client.query(
+        "insert into organisations (name, kind, address) values ($1, 'admin', $2) on conflict do nothing returning id",
+        ["iPledge 平台运营方", address],
+      );
+      if (!inserted.rows[0]) return undefined;
+      await client.query(
+        "insert into organisation_keys (address, org_id, state, encrypted_key) values ($1, $2, 'current', $3)",
+        [address, inserted.rows[0].id, ctx.vault.seal(wallet.privateKey, address)],
+      );
+      return inserted.rows[0].id as string;
+    });
+    orgId ??= (await ctx.db.query("select id from organisations where kind = 'admin' limit 1")).rows[0].id as string;
   }
   const users = await ctx.db.query("select 1 from users u where u.org_id = $1 limit 1", [orgId]);
   if (users.rows.length === 0) {

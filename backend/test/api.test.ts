@@ -289,7 +289,7 @@ describe("the HTTP API", () => {
     async function organisationKeys() {
       const vault = new KeyVault(masterKey());
       const { rows } = await db.query<{ id: string; address: string; encrypted_key: Buffer }>(
-        "select id, address, encrypted_key from organisations order by id",
+        "select org_id as id, address, encrypted_key from organisation_keys where encrypted_key is not null order by org_id, address",
       );
       return rows.map((row) => ({ ...row, privateKey: vault.open(row.encrypted_key, row.address) }));
     }

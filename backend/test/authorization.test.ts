@@ -142,6 +142,18 @@ const ENDPOINTS: readonly Endpoint[] = [
     allowed: ["regulator"],
     request: (f) => ({ path: `/orgs/${f.orgIds.ipoffice1}/approve` }),
   },
+  {
+    method: "POST",
+    path: "/orgs/:id/rotate-key",
+    allowed: ["admin", "regulator"],
+    request: (f) => ({ path: `/orgs/${f.orgIds.ent1}/rotate-key`, body: { reason: "an intruder's rotation" } }),
+  },
+  {
+    method: "GET",
+    path: "/orgs/:id/key-rotations",
+    allowed: ["admin", "regulator"],
+    request: (f) => ({ path: `/orgs/${f.orgIds.ent1}/key-rotations` }),
+  },
   { method: "GET", path: "/orgs", allowed: "user", request: () => ({ path: "/orgs" }) },
   { method: "GET", path: "/orgs/:id", allowed: "user", request: (f) => ({ path: `/orgs/${f.orgIds.ent1}` }) },
   {
@@ -470,6 +482,8 @@ describe("authorization", () => {
                 (select count(*) from chain_events)::int as events, (select count(*) from notifications)::int as notifications,
                 (select count(*) from patents)::int as patents, (select count(*) from appraisals)::int as appraisals,
                 (select count(*) from products)::int as products, (select count(*) from loans)::int as loans,
+                (select md5(string_agg(address || state, '' order by address)) from organisation_keys) as keys,
+                (select count(*) from key_rotations)::int as "keyRotations",
                 (select to_jsonb(p) from patents p where p.id = $1) as patent,
                 (select to_jsonb(l) from loans l where l.id = $2) as loan,
                 (select to_jsonb(p) from products p where p.id = $3) as product,

@@ -140,6 +140,7 @@ describe("malformed input, generated from the OpenAPI document", () => {
       "POST /api/auth/login": { username: "ent1", password: PASSWORD },
       "POST /api/dev/advance-time": { seconds: 1 },
       "POST /api/orgs": { name: "A new organisation", kind: "bank" },
+      "POST /api/orgs/{id}/rotate-key": { reason: "a reason" },
       "POST /api/users": { username: "new.user", password: "long enough password", orgId: world.orgIds.ent2 },
       // a wrong current password: even a request that passed validation would change nothing
       "POST /api/auth/password": { currentPassword: "not the current password", newPassword: "long enough password" },

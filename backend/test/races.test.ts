@@ -365,7 +365,7 @@ describe("races: many clients at once", () => {
     const jwtSecret = readFileSync(path.join(secretsDir, "jwt.key"), "utf8").trim();
     const vault = new KeyVault(Buffer.from(masterKey, "hex"));
     const orgs = await db.query<{ address: string; encrypted_key: Buffer }>(
-      "select address, encrypted_key from organisations",
+      "select address, encrypted_key from organisation_keys where encrypted_key is not null",
     );
     const privateKeys = orgs.rows.map((org) => vault.open(org.encrypted_key, org.address).slice(2));
     const passwordHashes = (await db.query<{ password_hash: string }>("select password_hash from users")).rows.map(

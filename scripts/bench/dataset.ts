@@ -323,14 +323,18 @@ export async function loadDataset(databaseUrl: string, sizes: Sizes, firstBlock:
     await client.query("set local maintenance_work_mem = '512MB'");
     // Organisations. Their keys are placeholders: no synthetic organisation ever signs.
     await client.query(
-      `insert into organisations (name, kind, address, encrypted_key)
+      `insert into organisations (name, kind, address)
        select 'bench ' || kind || ' ' || n, kind,
-              '0x' || encode(substr(sha256(convert_to('bench-org-' || kind || n, 'UTF8')), 1, 20), 'hex'), '\\x00'
+              '0x' || encode(substr(sha256(convert_to('bench-org-' || kind || n, 'UTF8')), 1, 20), 'hex')
          from (values ('regulator', 1), ('ipoffice', 1), ('fund', 1), ('appraiser', $1::int), ('bank', $2::int),
                       ('enterprise', $3::int)) as k(kind, count),
               generate_series(1, count) as n
         order by kind, n`,
       [APPRAISERS, BANKS, enterprises],
+    );
+    await client.query(
+      `insert into organisation_keys (address, org_id, state, encrypted_key)
+       select address, id, 'current', '\\x00' from organisations where name like 'bench %'`,
     );
     // A user per regulator, bank and enterprise; the tokens are issued directly, nobody signs in.
     await client.query(

@@ -61,6 +61,13 @@ const STATUS_OF: Record<string, [number, string]> = {
   PledgeFinanceAlreadyCompensated: [409, "ALREADY_COMPENSATED"],
   PledgeFinanceNotCompensated: [409, "NOT_COMPENSATED"],
   PledgeFinanceInvalidBuyer: [422, "INVALID_BUYER"],
+  // Key rotation (SPEC section 8): a retired key signs for nobody; a new key must be nobody yet.
+  PledgeFinanceKeyRetired: [409, "KEY_RETIRED"],
+  PledgeFinanceKeyNotFresh: [409, "KEY_NOT_FRESH"],
+  PledgeFinanceNotMember: [409, "NOT_A_MEMBER"],
+  PledgeFinanceNotKeyProposer: [403, "NOT_KEY_PROPOSER"],
+  PledgeFinanceNotProposedKey: [409, "NOT_PROPOSED_KEY"],
+  PledgeFinanceUnknownRole: [422, "UNKNOWN_ROLE"],
 };
 
 export function decodeRevert(data: string | undefined | null): ErrorDescription | null {

@@ -21,7 +21,9 @@
  * recorded anything, the outcome kept is a 503 WRITE_INTERRUPTED naming its transactions (a run
  * killed between recording and sending names one the node never received; it is not run again
  * either, because a server that only lost its database connection could still send it); only a
- * run that recorded nothing runs again. The record is written on the connection that holds the
+ * run that recorded nothing runs again. A resumable write (a key rotation: it reads from the chain
+ * what is already done and sends only what is missing) is run again instead, told the
+ * transactions the first run recorded. The record is written on the connection that holds the
  * organisation's turn in the signer, never a second one from the pool.
  */
 import { createHmac, randomUUID } from "node:crypto";
@@ -124,9 +126,16 @@ export class IdempotencyKeys {
     return fingerprintOf(req, this.fingerprintSecret);
   }
 
-  /** Runs `write` once for its key, or answers with the outcome its first run kept. */
-  async once(request: KeyedWrite, write: () => Promise<Outcome>): Promise<Outcome & { replayed: boolean }> {
-    const claim = await this.claim(request);
+  /**
+   * Runs `write` once for its key, or answers with the outcome its first run kept. A `resumable`
+   * write whose first run was interrupted after recording transactions runs again, given them.
+   */
+  async once(
+    request: KeyedWrite,
+    write: (resumedTxHashes: string[]) => Promise<Outcome>,
+    resumable = false,
+  ): Promise<Outcome & { replayed: boolean }> {
+    const claim = await this.claim(request, resumable);
     if ("status" in claim) return { ...claim, replayed: true };
     const watch = {
       sent: false,
@@ -134,7 +143,7 @@ export class IdempotencyKeys {
     };
     let outcome: Outcome;
     try {
-      outcome = await watchingSends(watch, write);
+      outcome = await watchingSends(watch, () => write(claim.resumedTxHashes));
     } catch (error) {
       await this.settleFailure(request, claim.token, error, watch.sent);
       throw error;
@@ -144,7 +153,10 @@ export class IdempotencyKeys {
   }
 
   /** The key for this request (a token naming this run), or the first run's kept outcome. */
-  private async claim(request: KeyedWrite): Promise<{ token: string } | Outcome> {
+  private async claim(
+    request: KeyedWrite,
+    resumable: boolean,
+  ): Promise<{ token: string; resumedTxHashes: string[] } | Outcome> {
     await this.forgetExpired(request.userId);
     // A released key vanishes between the two statements at most once per competing request.
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -162,7 +174,7 @@ export class IdempotencyKeys {
       );
       if (claimed.rows[0]?.claim === token) {
         const sent = claimed.rows[0].tx_hashes;
-        if (sent.length === 0) return { token };
+        if (sent.length === 0 || resumable) return { token, resumedTxHashes: sent };
         // The first run died after recording its transactions: they may be on the ledger, so none is sent again.
         const outcome = { status: 503, body: JSON.stringify(errorBody(writeInterrupted(sent))) };
         await this.keep(request, token, outcome);

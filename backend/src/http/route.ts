@@ -39,6 +39,11 @@ export interface RouteDefinition<B, Q, P, Who extends Access> {
    * refused because the current password has changed).
    */
   idempotencyKey?: false;
+  /**
+   * The handler resumes an interrupted run itself (it reads from the chain what is done and sends
+   * only the rest): a retry after a crash runs it again rather than answering WRITE_INTERRUPTED.
+   */
+  resumable?: true;
   handler: (input: {
     body: Output<B>;
     query: Output<Q>;
@@ -46,6 +51,8 @@ export interface RouteDefinition<B, Q, P, Who extends Access> {
     caller: Who extends "public" ? Caller | undefined : Caller;
     req: Request;
     res: Response;
+    /** For a resumable write: the transactions an interrupted first run of this request recorded. */
+    resumedTxHashes: string[];
   }) => Promise<unknown>;
 }
 
@@ -120,7 +127,7 @@ export class Api {
       const params = parse(route.params, req.params, "path");
       const query = parse(route.query, req.query, "query");
       const body = parse(route.body, req.body, "body");
-      const run = () =>
+      const run = (resumedTxHashes: string[] = []) =>
         route.handler({
           body: body as Output<B>,
           query: query as Output<Q>,
@@ -128,6 +135,7 @@ export class Api {
           caller: caller as never,
           req,
           res,
+          resumedTxHashes,
         });
       if (idempotencyKey === undefined) {
         const result = await run();
@@ -139,10 +147,11 @@ export class Api {
         key: idempotencyKey,
         fingerprint: this.idempotencyKeys.fingerprintOf(req),
       };
-      const outcome = await this.idempotencyKeys.once(write, async () => ({
-        status: route.status ?? 200,
-        body: JSON.stringify(await run()),
-      }));
+      const outcome = await this.idempotencyKeys.once(
+        write,
+        async (resumedTxHashes) => ({ status: route.status ?? 200, body: JSON.stringify(await run(resumedTxHashes)) }),
+        route.resumable === true,
+      );
       if (outcome.replayed) res.setHeader(REPLAYED_HEADER, "true");
       res.status(outcome.status).type("json").send(outcome.body);
     });

@@ -8,6 +8,7 @@ import type { Queryable } from "../db/db.js";
 import { fromBytes32 } from "../domain/canonical.js";
 import { loanStatusName, patentKindName, type OrgKind } from "../domain/ledger.js";
 import type { LedgerEvent } from "./events.js";
+import { KEY_HANDLERS } from "./keyHandlers.js";
 
 export interface Org {
   id: string;
@@ -632,4 +633,4 @@ async function patentSubject(
   return { entity: "patent", entityId: id, actor: actor as string, orgIds: [ownerOrgId] };
 }
 
-export const HANDLERS: Record<string, Handler> = { ...platform, ...products, ...loans, ...patents };
+export const HANDLERS: Record<string, Handler> = { ...platform, ...KEY_HANDLERS, ...products, ...loans, ...patents };

@@ -34,7 +34,7 @@ export const paths = {
     roles: AUDIT_READERS,
   },
   integrity: { path: "/integrity", href: () => "/integrity", roles: ["regulator"] },
-  adminOrgs: { path: "/admin/orgs", href: () => "/admin/orgs", roles: ["admin"] },
+  adminOrgs: { path: "/admin/orgs", href: () => "/admin/orgs", roles: ["admin", "regulator"] },
   // Each side manages the users of the organisations it seats (the API's `seatedBy`).
   adminUsers: { path: "/admin/users", href: () => "/admin/users", roles: ["admin", "regulator"] },
   patentRegister: { path: "/patents/new", href: () => "/patents/new", roles: ["enterprise"] },

@@ -10,7 +10,10 @@ export interface Organisation {
   id: string;
   name: string;
   kind: Role;
+  /** Its identity on the ledger: the first key's address, which its patents, products and loans name for good. */
   address: string;
+  /** The key that signs for it now (its identity address until rotated). */
+  signingAddress?: string | null;
 }
 
 /** One contract event from the audit trail, as the indexer mirrored it. */

@@ -299,10 +299,14 @@ export const indexer: Section = async (context) => {
     try {
       await migrate(db);
       await db.query(
-        `insert into organisations (name, kind, address, encrypted_key)
-         select 'bench enterprise ' || n, 'enterprise', address, '\\x00'
+        `insert into organisations (name, kind, address)
+         select 'bench enterprise ' || n, 'enterprise', address
            from unnest($1::text[]) with ordinality as t(address, n)`,
         [senders],
+      );
+      await db.query(
+        `insert into organisation_keys (address, org_id, state, encrypted_key)
+         select address, id, 'current', '\\x00' from organisations where name like 'bench enterprise %'`,
       );
       for (let i = 0; i < generated.registrations.length; i += 10_000) {
         const slice = generated.registrations.slice(i, i + 10_000);

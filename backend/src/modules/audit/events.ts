@@ -5,7 +5,11 @@ import { z } from "../../http/schemas.js";
 export const AuditEventOut = z
   .object({
     id: z.string(),
-    kind: z.string(),
+    kind: z.string().openapi({
+      description:
+        "The contract event's name: LoanApplied, RepaymentRecorded, PatentVerified, RoleGranted, ...; an organisation's key rotation is KeyRotationProposed (data: identity, proposer, newKey) then KeyRotated (data: identity, oldKey, newKey), both about the organisation (entity organisation, entityId its identity address) and visible to it and the regulators",
+      example: "KeyRotated",
+    }),
     entity: z.string(),
     entityId: z.string(),
     orgId: z.string().nullable(),

@@ -10,6 +10,10 @@
  * nothing else. Beside that, the indexed blocks are compared with the chain's headers, every stored
  * document and record is hashed again, and every hash the chain names must be stored.
  *
+ * Each organisation's keys are checked too: which key signs for it now and which are retired, as
+ * the replayed KeyRotated events say, against organisation_keys (its sealed material is the
+ * platform's secret and cannot be proved from the chain; a pending key is no fact of the chain).
+ *
  * What the replay reads of the database besides the chain (the organisations' addresses and the
  * records' texts) is what the indexer read. Every read of the real tables comes from one REPEATABLE
  * READ snapshot taken with the cursor, so the indexer committing meanwhile cannot make a row look
@@ -71,6 +75,13 @@ export const LEDGER_TABLES: Record<string, string[]> = {
   loan_patents: ["loan_id", "position"],
   notifications: ["id"],
 };
+
+/**
+ * Tables the handlers also touch that hold more than the chain's facts (sealed keys, the reasons of
+ * key rotations): shadowed empty for the replay, so it leaves the real ones alone, and checked
+ * apart (compareSigningKeys).
+ */
+const SHADOWED_ONLY = ["organisation_keys", "key_rotations"];
 
 export const MAX_REPORTED = 1_000;
 /**
@@ -137,6 +148,7 @@ export async function checkIntegrity(
     for (const [table, key] of Object.entries(LEDGER_TABLES)) {
       checkedByKind[table] = await compareTable(client, table, key, findings);
     }
+    checkedByKind.organisation_keys = await compareSigningKeys(client, findings);
     checkedByKind.indexed_blocks = await compareBlocks(client, target.rpcUrl, toBlock, findings);
     reached("hashing", toBlock, events);
     checkedByKind.documents = await checkDocuments(client, findings);
@@ -163,7 +175,7 @@ export async function checkIntegrity(
  * the replay reads) stay the real ones.
  */
 async function shadowLedgerTables(client: Queryable): Promise<void> {
-  for (const table of Object.keys(LEDGER_TABLES)) {
+  for (const table of [...Object.keys(LEDGER_TABLES), ...SHADOWED_ONLY]) {
     await client.query(`create temporary table ${table} (like public.${table} including all) on commit drop`);
   }
 }
@@ -246,6 +258,60 @@ async function compareTable(client: Queryable, table: string, key: string[], fin
 }
 
 type Row = Record<string, unknown>;
+
+/**
+ * Each organisation's keys as the replayed chain has them (its identity key, then each KeyRotated's
+ * new key; every old key retired, the last new key current) against organisation_keys, pending
+ * keys aside: a changed state or organisation, or a key only one side has, is reported by address.
+ */
+async function compareSigningKeys(client: Queryable, findings: Findings): Promise<number> {
+  return eachRow(
+    client,
+    `with rotated as (
+       select lower(data->>'identity') as identity, lower(data->>'oldKey') as old_key,
+              lower(data->>'newKey') as new_key
+         from pg_temp.chain_events where kind = 'KeyRotated'),
+     expected as (
+       select distinct on (k.address) k.address, o.id::text as org_id,
+              case when exists (select 1 from rotated r where r.old_key = k.address) then 'retired' else 'current' end
+                as state
+         from public.organisations o
+         cross join lateral (select o.address union all select r.new_key from rotated r where r.identity = o.address)
+           as k(address)
+        order by k.address),
+     found as (
+       select address, org_id::text as org_id, state from public.organisation_keys where state <> 'pending')
+     select coalesce(e.address, f.address) as address, e.org_id as expected_org, f.org_id as found_org,
+            e.state as expected_state, f.state as found_state
+       from expected e full outer join found f on f.address = e.address
+      order by 1`,
+    (row) => {
+      const key = row.address as string;
+      if (row.expected_state === null) {
+        findings.add({ table: "organisation_keys", key, field: "row", expected: "absent", found: "present" });
+      } else if (row.found_state === null) {
+        findings.add({ table: "organisation_keys", key, field: "row", expected: "present", found: "absent" });
+      } else {
+        if (row.expected_state !== row.found_state)
+          findings.add({
+            table: "organisation_keys",
+            key,
+            field: "state",
+            expected: row.expected_state,
+            found: row.found_state,
+          });
+        if (row.expected_org !== row.found_org)
+          findings.add({
+            table: "organisation_keys",
+            key,
+            field: "org_id",
+            expected: row.expected_org,
+            found: row.found_org,
+          });
+      }
+    },
+  );
+}
 
 /** Each indexed block's hash and time against the chain's header; none above the checked block. */
 async function compareBlocks(client: Queryable, rpcUrl: string, toBlock: number, findings: Findings) {

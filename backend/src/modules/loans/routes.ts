@@ -142,7 +142,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
         body.termDays,
         purpose.hash,
       ]);
-      await ctx.ledger.simulate(caller.address, call);
+      await ctx.ledger.simulate(caller.orgId, call);
       await saveRecord(ctx.db, "purpose", purpose);
       const tx = await ctx.ledger.send(caller.orgId, call);
       const created = await ctx.db.query(

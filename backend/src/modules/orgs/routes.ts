@@ -8,6 +8,7 @@ import type { Api } from "../../http/route.js";
 import { IdParams, NewPassword, Page, Text, TxInfo, z } from "../../http/schemas.js";
 import { recordAccountEvent } from "../auth/accounts.js";
 import { UserOut } from "../auth/routes.js";
+import { rotateKey, rotationsOf } from "./keyRotation.js";
 import {
   REGULATOR_SEATED,
   approve,
@@ -21,8 +22,36 @@ import {
 } from "./service.js";
 
 export const OrgOut = z
-  .object({ id: z.string(), name: z.string(), kind: z.enum(ORG_KINDS), address: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(ORG_KINDS),
+    /** The organisation's identity on chain: its first key's address, named by its roles, patents, products and loans for good. */
+    address: z.string(),
+    signingAddress: z.string().nullable().openapi({
+      description:
+        "The address of the key that signs for the organisation now: its identity address until the key is rotated (POST /api/orgs/{id}/rotate-key)",
+    }),
+  })
   .openapi("Organisation");
+
+const KeyRotationOut = z
+  .object({
+    id: z.string(),
+    reason: z.string(),
+    newKey: z.string(),
+    requestedBy: z.string().nullable(),
+    requestedAt: z.string(),
+    proposalTxHash: z.string().nullable(),
+    acceptTxHash: z.string().nullable(),
+    completedAt: z.string().nullable(),
+  })
+  .openapi("KeyRotation");
+
+const RotateKey = z
+  .object({ reason: Text(500) })
+  .strict()
+  .openapi("RotateKey");
 
 const OrgWithRole = OrgOut.extend({
   roleGranted: z.boolean(),
@@ -52,13 +81,17 @@ const OrgQuery = Page.extend({
   awaitingApproval: z.enum(["true", "false"]).optional(),
 }).strict();
 
+/** The key that signs for the organisation now (organisation_keys). */
+const SIGNING_ADDRESS = `(select k.address from organisation_keys k where k.org_id = o.id and k.state = 'current') as "signingAddress"`;
+
 /** The role was granted once: the operator's organisation has it from deployment. */
 const ROLE_GRANTED = `(o.kind = 'admin' or exists (select 1 from chain_events e where e.kind = 'RoleGranted' and e.entity_id = o.address))`;
 
 export function orgRoutes(api: Api, ctx: AppContext): void {
   const withRole = async (id: string) => {
     const { rows } = await ctx.db.query<OrgRow & { roleGranted: boolean }>(
-      `select o.id, o.name, o.kind, o.address, ${ROLE_GRANTED} as "roleGranted" from organisations o where o.id = $1`,
+      `select o.id, o.name, o.kind, o.address, ${SIGNING_ADDRESS}, ${ROLE_GRANTED} as "roleGranted"
+         from organisations o where o.id = $1`,
       [id],
     );
     return rows[0] && { ...rows[0], seatedBy: seatedBy(rows[0].kind) };
@@ -122,6 +155,45 @@ export function orgRoutes(api: Api, ctx: AppContext): void {
   });
 
   api.add({
+    method: "post",
+    path: "/orgs/:id/rotate-key",
+    summary:
+      "Rotate an organisation's chain key: the operator for enterprises and banks (proposed with their own key), a regulator for any organisation (proposed with the regulator's key); the new key accepts and the old one is retired",
+    tag: "organisations",
+    access: ["admin", "regulator"],
+    params: IdParams,
+    body: RotateKey,
+    errors: [409, 422, 503],
+    resumable: true,
+    response: OrgWithRole.extend({ rotation: KeyRotationOut, proposalTxHash: z.string().nullable(), ...TxInfo }),
+    handler: async ({ params, body, caller, resumedTxHashes }) => {
+      const org = await findOrganisation(ctx, params.id);
+      const { rotation, proposal, accept } = await rotateKey(ctx, caller, org, body.reason, resumedTxHashes);
+      return {
+        ...(await withRole(org.id)),
+        rotation,
+        proposalTxHash: proposal,
+        txHash: accept?.txHash ?? rotation.acceptTxHash,
+        blockNumber: accept?.blockNumber ?? null,
+      };
+    },
+  });
+
+  api.add({
+    method: "get",
+    path: "/orgs/:id/key-rotations",
+    summary: "List an organisation's key rotations (why, by whom, the transactions)",
+    tag: "organisations",
+    access: ["admin", "regulator"],
+    params: IdParams,
+    response: z.object({ items: z.array(KeyRotationOut) }),
+    handler: async ({ params }) => {
+      await findOrganisation(ctx, params.id);
+      return { items: await rotationsOf(ctx, params.id) };
+    },
+  });
+
+  api.add({
     method: "get",
     path: "/orgs",
     summary: "List organisations",
@@ -132,7 +204,7 @@ export function orgRoutes(api: Api, ctx: AppContext): void {
     handler: async ({ query }) => {
       const { rows, total } = await pageOf(
         ctx.db,
-        `select o.id, o.name, o.kind, o.address, count(*) over () as total from organisations o
+        `select o.id, o.name, o.kind, o.address, ${SIGNING_ADDRESS}, count(*) over () as total from organisations o
           where ($1::text is null or o.kind = $1)
             and ($2::boolean is null or (o.kind = any($3) and not ${ROLE_GRANTED}) = $2)
           order by o.id limit $4 offset $5`,

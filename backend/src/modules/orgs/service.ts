@@ -30,12 +30,36 @@ export const seatedBy = (kind: OrgKind): "operator" | "regulator" =>
 export async function createOrganisation(ctx: AppContext, name: string, kind: OrgKind, privateKey?: string) {
   const wallet = privateKey ? new Wallet(privateKey) : Wallet.createRandom();
   const address = wallet.address.toLowerCase();
-  const { rows } = await ctx.db.query<OrgRow>(
-    `insert into organisations (name, kind, address, encrypted_key) values ($1, $2, $3, $4)
-     returning id, name, kind, address`,
-    [name, kind, address, ctx.vault.seal(wallet.privateKey, address)],
+  return ctx.db.withTransaction(async (client) => {
+    const { rows } = await client.query<OrgRow>(
+      "insert into organisations (name, kind, address) values ($1, $2, $3) returning id, name, kind, address",
+      [name, kind, address],
+    );
+    // Its first key is its identity, and signs for it until rotated.
+    await client.query(
+      "insert into organisation_keys (address, org_id, state, encrypted_key) values ($1, $2, 'current', $3)",
+      [address, rows[0].id, ctx.vault.seal(wallet.privateKey, address)],
+    );
+    return rows[0];
+  });
+}
+
+/** The address of the key that signs for the organisation now (its identity until rotated). */
+export async function signingAddressOf(ctx: AppContext, orgId: string): Promise<string | null> {
+  const { rows } = await ctx.db.query<{ address: string }>(
+    "select address from organisation_keys where org_id = $1 and state = 'current'",
+    [orgId],
   );
-  return rows[0];
+  return rows[0]?.address ?? null;
+}
+
+/** Gas money for an account the platform signs with, on a dev chain only (as onboarding gives it); safe to repeat. */
+export async function fundOnDevChain(ctx: AppContext, address: string, purpose: Record<string, unknown>) {
+  if (!ctx.chain.isDevChain) return;
+  const balance = await ctx.chain.call((provider) => provider.getBalance(address));
+  if (balance >= ctx.config.devFundingWei / 2n) return;
+  ctx.logger.info("funding an account on the dev chain", { ...purpose, ether: formatEther(ctx.config.devFundingWei) });
+  await ctx.ledger.send((await operator(ctx)).id, { to: address, data: "0x", value: ctx.config.devFundingWei });
 }
 
 export async function operator(ctx: AppContext): Promise<OrgRow> {
@@ -69,16 +93,7 @@ export async function findOrganisation(ctx: AppContext, id: string): Promise<Org
 export async function provision(ctx: AppContext, org: OrgRow) {
   if (org.kind === "admin") return null;
   const admin = await operator(ctx);
-  if (ctx.chain.isDevChain) {
-    const balance = await ctx.chain.call((provider) => provider.getBalance(org.address));
-    if (balance < ctx.config.devFundingWei / 2n) {
-      ctx.logger.info("funding a new organisation on the dev chain", {
-        org: org.id,
-        ether: formatEther(ctx.config.devFundingWei),
-      });
-      await ctx.ledger.send(admin.id, { to: org.address, data: "0x", value: ctx.config.devFundingWei });
-    }
-  }
+  await fundOnDevChain(ctx, (await signingAddressOf(ctx, org.id)) ?? org.address, { org: org.id });
   if (!(await operatorSeats(ctx, org.kind))) return null;
   return grantRole(ctx, org, admin.id);
 }

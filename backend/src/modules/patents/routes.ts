@@ -120,7 +120,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
         metadata.hash,
         certificate.hash,
       ]);
-      await ctx.ledger.simulate(caller.address, call);
+      await ctx.ledger.simulate(caller.orgId, call);
       await ctx.db.withTransaction(async (client) => {
         await saveDocument(client, certificate, caller.orgId);
         await saveRecord(client, "patent", metadata);
@@ -273,7 +273,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
       const newOwner = await newOwnerOf(ctx, body.newOwnerOrgId, patent.ownerOrgId);
       const notice = prepareDocument(body.notice);
       const call = ctx.ledger.registry("recordTransfer", [BigInt(patent.tokenId), newOwner.address, notice.hash]);
-      await ctx.ledger.simulate(caller.address, call);
+      await ctx.ledger.simulate(caller.orgId, call);
       await saveDocument(ctx.db, notice, caller.orgId);
       const tx = await ctx.ledger.send(caller.orgId, call);
       return { ...(await getPatent(ctx, caller, patent.id)), ...tx };
@@ -300,7 +300,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
         body.validUntil,
         report.hash,
       ]);
-      await ctx.ledger.simulate(caller.address, call);
+      await ctx.ledger.simulate(caller.orgId, call);
       await saveDocument(ctx.db, report, caller.orgId);
       const tx = await ctx.ledger.send(caller.orgId, call);
       return { ...(await getPatent(ctx, caller, patent.id)), ...tx };

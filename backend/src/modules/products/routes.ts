@@ -117,7 +117,7 @@ export function productRoutes(api: Api, ctx: AppContext): void {
       });
       const terms = [body.maxAmount, body.minRateBps, body.maxRateBps, body.maxTermDays, body.ltvBps];
       const call = ctx.ledger.finance("createProduct", [terms, details.hash]);
-      await ctx.ledger.simulate(caller.address, call);
+      await ctx.ledger.simulate(caller.orgId, call);
       await saveRecord(ctx.db, "product", details);
       const tx = await ctx.ledger.send(caller.orgId, call);
       const { rows } = await ctx.db.query(

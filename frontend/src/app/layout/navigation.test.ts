@@ -16,6 +16,7 @@ describe("navigation", () => {
         "dashboard",
         "audit",
         "integrity",
+        "adminOrgs",
         "adminUsers",
         "patents",
         "notifications",

@@ -181,6 +181,12 @@ export const en: Messages = {
     SELF_RESET: "Your own password is not reset here: use Change password in the menu at the top right.",
     WRONG_CURRENT_PASSWORD: "The current password is wrong; the password was not changed.",
     PASSWORD_UNCHANGED: "The new password must differ from the current one.",
+    OPERATOR_KEY_NOT_ROTATED:
+      "The platform operator's key is not rotated: the operator role is handed over to a new key in two steps, with a delay.",
+    NOT_A_MEMBER: "The organisation has no role on the ledger yet, so it has no key to rotate.",
+    KEY_RETIRED: "The organisation's key was just rotated; submit again to sign with the new key.",
+    SIGNING_KEY_NOT_HELD:
+      "The platform does not hold this organisation's current ledger key; a regulator can rotate it to a new one.",
     VALIDATION_FAILED: "Something entered is not valid: {{message}}",
     ROLE_NOT_GRANTED: "Your organisation has not been given its role on the ledger yet; contact the platform operator.",
     FORBIDDEN: "Your role or organisation may not do this.",
@@ -305,6 +311,7 @@ export const en: Messages = {
       indexed_blocks: "Blocks",
       documents: "Documents",
       records: "Metadata records",
+      organisation_keys: "Organisations' signing keys",
     },
   },
   eventKinds: {
@@ -338,6 +345,8 @@ export const en: Messages = {
     PatentRejected: "Patent rejected",
     PatentRevoked: "Patent revoked",
     PatentTransferRecorded: "Change of owner recorded",
+    KeyRotationProposed: "Key rotation proposed",
+    KeyRotated: "Signing key rotated",
     LegalStatusUpdated: "Legal status updated",
     AppraisalRecorded: "Valuation recorded",
     Transfer: "Patent transferred",
@@ -381,6 +390,20 @@ export const en: Messages = {
     resetDone:
       "The password of {{username}} was reset and its {{n}} session(s) signed out. Hand the new password over securely.",
     close: "Close",
+    signingAddress: "Signing key",
+    rotateKey: "Rotate key",
+    rotateTitle: "Rotate the ledger key of {{name}}",
+    rotateIntro:
+      "A new key is generated and sealed by the platform, proposed on the ledger and accepted by the new key; the current key is retired for good and can sign nothing afterwards. The organisation keeps its identity address, with its patents, products and loans.",
+    rotateByOwnKey: "A routine rotation: the organisation's current key proposes the new one.",
+    rotateByRegulator: "A regulator's rotation (lost or stolen key): your organisation's key proposes the new one.",
+    identityAddress: "Identity address",
+    currentSigningKey: "Current signing key",
+    rotateReason: "Reason",
+    rotateReasonRequired: "Give the reason for the rotation",
+    rotateReasonPlaceholder: "For example: staff change, key suspected compromised",
+    rotateConfirm: "Rotate the key",
+    rotateDone: "The key of {{name}} was rotated. It now signs with {{address}}.",
   },
   patentActions: {
     recordTransfer: "Record the transfer",
@@ -706,6 +729,7 @@ export const en: Messages = {
       patent_transferred_out: "Your patent was transferred to another owner",
       legal_status_updated: "Patent legal status updated",
       patent_appraised: "Patent appraised",
+      key_rotated: "Your organisation's ledger key was rotated; the old key can no longer sign",
     },
   },
 };

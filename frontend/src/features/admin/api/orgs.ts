@@ -62,3 +62,18 @@ export function useProvisionOrg() {
     onSuccess: refresh,
   });
 }
+
+/** POST /api/orgs/:id/rotate-key: the organisation signs with a new key from then on; the old one is retired. */
+export interface RotatedOrganisation extends ProvisionedOrganisation {
+  rotation: { id: string; reason: string; newKey: string; completedAt: string | null };
+  proposalTxHash: string | null;
+}
+
+export function useRotateKey() {
+  const refresh = useRefreshOrgs();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      api.post<RotatedOrganisation>(`/orgs/${encodeURIComponent(id)}/rotate-key`, { reason }),
+    onSuccess: refresh,
+  });
+}

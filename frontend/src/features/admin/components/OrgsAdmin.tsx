@@ -1,10 +1,13 @@
 import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Hash } from "@/components/Hash";
 import { LedgerWriteStatus } from "@/components/LedgerWriteStatus";
 import { QueryError } from "@/components/QueryError";
+import { useSession } from "@/lib/session";
 import type { Organisation } from "@/types/api";
 import { ORG_KINDS, useAdminOrgs, useCreateOrg, useProvisionOrg, type OrgKind } from "../api/orgs";
+import { mayRotateKey, RotateKeyDialog } from "./RotateKeyDialog";
 
 type Row = Organisation & { roleGranted: boolean; seatedBy: "operator" | "regulator" };
 
@@ -60,11 +63,18 @@ function NewOrgForm() {
   );
 }
 
-/** The operator onboards organisations: each gets a ledger account and its kind's role on chain. */
+/**
+ * The operator onboards organisations: each gets a ledger account and its kind's role on chain. The
+ * operator (enterprises, banks) and a regulator (any organisation but the operator's) rotate an
+ * organisation's signing key here.
+ */
 export function OrgsAdmin() {
   const { t } = useTranslation();
+  const role = useSession()?.user.role;
   const orgs = useAdminOrgs();
   const provision = useProvisionOrg();
+  const [rotating, setRotating] = useState<Row | null>(null);
+  const isOperator = role === "admin";
 
   const columns: TableProps<Row>["columns"] = [
     { key: "id", title: "ID", dataIndex: "id", width: 70 },
@@ -77,6 +87,11 @@ export function OrgsAdmin() {
       render: (address: string) => <Hash value={address} />,
     },
     {
+      key: "signingAddress",
+      title: t("admin.signingAddress"),
+      render: (_: unknown, org) => <Hash value={org.signingAddress ?? org.address} />,
+    },
+    {
       key: "role",
       title: t("admin.roleGranted"),
       render: (_: unknown, org) =>
@@ -86,6 +101,8 @@ export function OrgsAdmin() {
           <Tag color="processing" data-testid={`awaiting-regulator-${org.id}`}>
             {t("admin.awaitingRegulator")}
           </Tag>
+        ) : !isOperator ? (
+          <Tag color="warning">{t("admin.notGranted")}</Tag>
         ) : (
           <Space>
             <Tag color="warning">{t("admin.notGranted")}</Tag>
@@ -100,6 +117,16 @@ export function OrgsAdmin() {
           </Space>
         ),
     },
+    {
+      key: "actions",
+      title: t("admin.actions"),
+      render: (_: unknown, org) =>
+        org.roleGranted && mayRotateKey(role, org) ? (
+          <Button size="small" danger onClick={() => setRotating(org)} data-testid={`rotate-key-${org.id}`}>
+            {t("admin.rotateKey")}
+          </Button>
+        ) : null,
+    },
   ];
 
   return (
@@ -107,8 +134,9 @@ export function OrgsAdmin() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t("admin.orgsTitle")}
       </Typography.Title>
-      <NewOrgForm />
+      {isOperator && <NewOrgForm />}
       <LedgerWriteStatus write={provision} testId="provision-status" />
+      <RotateKeyDialog org={rotating} role={role} onClose={() => setRotating(null)} />
       {orgs.isError && !orgs.data ? (
         <QueryError error={orgs.error} onRetry={() => void orgs.refetch()} />
       ) : (
