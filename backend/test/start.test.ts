@@ -56,6 +56,9 @@ describe("npm start", () => {
       "withdrawn",
     ]);
     expect(stats.series.length).toBeGreaterThanOrEqual(12);
+    // one entry per month, a quiet month included: the dashboard's axis has no gaps
+    const months = stats.series.map((entry: { month: string }) => entry.month);
+    months.slice(1).forEach((month: string, i: number) => expect(month).toBe(nextMonth(months[i])));
     const chainTime = Date.parse(expectStatus(await anonymous.get("/health"), 200).body.chain.time);
     expect(Math.abs(chainTime - Date.now())).toBeLessThan(10 * 60_000);
 
@@ -161,3 +164,8 @@ describe("npm start", () => {
     expect(leftovers(dataDir, third.child.pid!)).toEqual([]);
   });
 });
+
+function nextMonth(month: string): string {
+  const [year, monthOfYear] = month.split("-").map(Number);
+  return monthOfYear === 12 ? `${year + 1}-01` : `${year}-${String(monthOfYear + 1).padStart(2, "0")}`;
+}

@@ -59,13 +59,20 @@ export async function dashboardStats(ctx: AppContext) {
     ),
     ctx.db.query("select fund_paid::text from platform_state"),
     ctx.db.query(
-      `select to_char(date_trunc('month', block_time), 'YYYY-MM') as month,
-              count(*) filter (where kind = 'LoanApplied') as applications,
-              count(*) filter (where kind = 'LoanDisbursed') as disbursements,
-              coalesce(sum((data->>'amount')::numeric) filter (where kind = 'LoanDisbursed'), 0)::text as financed,
-              coalesce(sum((data->'paid'->>'amount')::numeric) filter (where kind = 'RepaymentRecorded'), 0)::text as repaid,
-              count(*) filter (where kind = 'LoanDefaulted') as defaults
-         from chain_events where contract = 'PledgeFinance' group by 1 order by 1`,
+      // Every month from the first loan event to the last, a quiet month included (as zeros).
+      `with months as (
+         select generate_series(date_trunc('month', min(block_time)), date_trunc('month', max(block_time)), interval '1 month') as month
+           from chain_events where contract = 'PledgeFinance')
+       select to_char(m.month, 'YYYY-MM') as month,
+              count(e.*) filter (where e.kind = 'LoanApplied') as applications,
+              count(e.*) filter (where e.kind = 'LoanDisbursed') as disbursements,
+              coalesce(sum((e.data->>'amount')::numeric) filter (where e.kind = 'LoanDisbursed'), 0)::text as financed,
+              coalesce(sum((e.data->'paid'->>'amount')::numeric) filter (where e.kind = 'RepaymentRecorded'), 0)::text as repaid,
+              count(e.*) filter (where e.kind = 'LoanDefaulted') as defaults
+         from months m
+         left join chain_events e on e.contract = 'PledgeFinance'
+              and e.block_time >= m.month and e.block_time < m.month + interval '1 month'
+        group by m.month order by m.month`,
     ),
     // The state each loan was in at the end of each month, from its transitions.
     ctx.db.query(
