@@ -7,6 +7,7 @@
  * will not show inside a sandbox and whose own scripting cannot reach the app.
  */
 
+/** The types a browser may show in place, each with its magic number: PDF and raster images (never SVG, which can carry script). */
 const SIGNATURES: Record<string, (bytes: Buffer) => boolean> = {
   "application/pdf": (bytes) => bytes.subarray(0, 5).toString("latin1") === "%PDF-",
   "image/png": (bytes) => bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
@@ -15,9 +16,6 @@ const SIGNATURES: Record<string, (bytes: Buffer) => boolean> = {
   "image/webp": (bytes) =>
     bytes.subarray(0, 4).toString("latin1") === "RIFF" && bytes.subarray(8, 12).toString("latin1") === "WEBP",
 };
-
-/** The types a browser may show in place: PDF and raster images (never SVG, which can carry script). */
-export const INLINE_TYPES: readonly string[] = Object.keys(SIGNATURES);
 
 const BASE_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'";
 export const DOCUMENT_POLICY = `${BASE_POLICY}; sandbox`;
