@@ -215,6 +215,72 @@ describe("documents", () => {
     }
   });
 
+  describe("what a browser is told to do with it", () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(64)]);
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const html = Buffer.from("<!doctype html><script>alert(document.domain)</script>");
+
+    async function served(filename: string, content: Buffer, contentType?: string) {
+      const body = patentBody(await chainNow(), filename, content);
+      expectStatus(await c.ent1.post("/patents", { ...body, certificate: { ...body.certificate, contentType } }), 201);
+      return (await download(c.ent1, sha256Hex(content))).headers;
+    }
+    const cspOf = (headers: Headers) =>
+      new Map(
+        headers
+          .get("content-security-policy")!
+          .split(";")
+          .map((directive) => {
+            const [name, ...values] = directive.trim().split(/\s+/);
+            return [name, values.join(" ")] as const;
+          }),
+      );
+
+    it("shows a real PDF and a real image inline, with their own types and no script allowed", async () => {
+      for (const [filename, content, type] of [
+        ["证书 certificate.pdf", pdf, "application/pdf"],
+        ["scan.png", png, "image/png"],
+      ] as const) {
+        const headers = await served(filename, content);
+        expect(headers.get("content-type"), filename).toBe(type);
+        expect(headers.get("content-disposition"), filename).toMatch(/^inline; filename="/);
+        expect(fileNameOf(headers.get("content-disposition")), filename).toBe(filename);
+        expect(headers.get("x-content-type-options")).toBe("nosniff");
+        const csp = cspOf(headers);
+        expect(csp.get("default-src"), filename).toBe("'none'");
+        expect(csp.has("script-src"), filename).toBe(false);
+        expect(csp.get("frame-ancestors"), filename).toBe("'none'");
+      }
+    });
+
+    it("sandboxes an image but not a PDF (Chromium's viewer shows no PDF in a sandbox)", async () => {
+      expect(cspOf(await served("again.png", Buffer.concat([png, Buffer.from("x")]))).has("sandbox")).toBe(true);
+      expect(cspOf(await served("again.pdf", Buffer.concat([pdf, Buffer.from("x")]))).has("sandbox")).toBe(false);
+    });
+
+    it("hands SVG, HTML and text over as a sandboxed attachment, never to be rendered", async () => {
+      for (const [filename, content, contentType] of [
+        ["drawing.svg", svg, "image/svg+xml"],
+        ["page.html", html, "text/html"],
+        ["notes.txt", Buffer.from("plain notes"), undefined],
+      ] as const) {
+        const headers = await served(filename, content, contentType);
+        expect(headers.get("content-disposition"), filename).toMatch(/^attachment;/);
+        expect(headers.get("x-content-type-options"), filename).toBe("nosniff");
+        const csp = cspOf(headers);
+        expect(csp.get("default-src"), filename).toBe("'none'");
+        expect(csp.has("sandbox"), filename).toBe(true);
+      }
+    });
+
+    it("does not show inline a file whose bytes are not what its name or type claims", async () => {
+      const headers = await served("not-really.png", html, "image/png");
+      expect(headers.get("content-disposition")).toMatch(/^attachment;/);
+      expect(cspOf(headers).has("sandbox")).toBe(true);
+    });
+  });
+
   describe("size limits", () => {
     it("accepts a document of exactly 10 MB and returns it byte for byte", async () => {
       const big = randomBytes(10 * MB);

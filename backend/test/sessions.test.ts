@@ -104,6 +104,8 @@ describe("sessions", () => {
       expect(directives.get("script-src"), what).toEqual(["'self'"]);
       expect(directives.get("frame-ancestors"), what).toEqual(["'none'"]);
       expect(directives.get("object-src"), what).toEqual(["'none'"]);
+      // the document viewer's PDF frame, and nothing else, from blob: URLs
+      expect(directives.get("frame-src"), what).toEqual(["blob:"]);
       expect(csp, what).not.toMatch(/unsafe-eval/);
       expect(response.headers.get("x-frame-options"), what).toBe("DENY");
       expect(response.headers.get("x-content-type-options"), what).toBe("nosniff");

@@ -1,6 +1,7 @@
 /**
  * Document downloads, scoped like the patent (certificate) or appraisal (report) they belong to,
- * and /verify: the stored bytes' SHA-256 against the hash the chain keeps.
+ * inline for a real PDF or image and as an attachment otherwise (delivery.ts), and /verify: the
+ * stored bytes' SHA-256 against the hash the chain keeps.
  */
 import type { AppContext } from "../../context.js";
 import { sha256 } from "../../domain/canonical.js";
@@ -9,6 +10,7 @@ import type { Caller } from "../../http/auth.js";
 import type { Api } from "../../http/route.js";
 import { z } from "../../http/schemas.js";
 import { patentScope } from "../scope.js";
+import { contentDisposition, deliveryOf } from "./delivery.js";
 
 const Sha256Params = z.object({
   sha256: z
@@ -92,8 +94,10 @@ export function documentRoutes(api: Api, ctx: AppContext): void {
           },
         );
       }
-      res.setHeader("Content-Type", document.content_type);
-      res.setHeader("Content-Disposition", contentDisposition(document.filename));
+      const delivery = deliveryOf(document.content_type, document.content as Buffer);
+      res.setHeader("Content-Type", delivery.contentType);
+      res.setHeader("Content-Disposition", contentDisposition(delivery.disposition, document.filename));
+      res.setHeader("Content-Security-Policy", delivery.policy);
       res.setHeader("X-Content-Type-Options", "nosniff");
       res.status(200).end(document.content);
     },
@@ -160,14 +164,4 @@ export async function chainHashOf(ctx: AppContext, anchor: Anchor): Promise<stri
   );
   const event = logs[0];
   return event ? (event.args.certificateHash as string) : null;
-}
-
-/** RFC 6266: an ASCII fallback name and the exact UTF-8 name (RFC 8187 percent-encoding). */
-function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -13,6 +13,8 @@ const TYPES: Record<string, string> = {
   png: "image/png",
   jpg: "image/jpeg",
   jpeg: "image/jpeg",
+  gif: "image/gif",
+  webp: "image/webp",
   txt: "text/plain",
   json: "application/json",
   xml: "application/xml",

@@ -8,6 +8,7 @@ import type { Caller } from "../../http/auth.js";
 import { DateOut, MoneyOut, z } from "../../http/schemas.js";
 import { AuditEventOut, historyOf } from "../audit/events.js";
 import { loanScope } from "../scope.js";
+import { loanSearch, SearchText } from "./search.js";
 
 const Owed = z.object({ principal: MoneyOut, interest: MoneyOut, penalty: MoneyOut, total: MoneyOut });
 
@@ -76,6 +77,8 @@ export const LoanQuery = z
     /** Disbursed loans past maturity. */
     overdue: z.enum(["true", "false"]).optional(),
     collateralAtRisk: z.enum(["true", "false"]).optional(),
+    /** Free text: a loan id, part of a registration number or of the borrower's name. */
+    q: SearchText.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
     sort: z.enum(["id", "-id", "updatedAt", "-updatedAt", "maturityAt", "-maturityAt"]).default("-id"),
@@ -184,6 +187,7 @@ export async function listLoans(ctx: AppContext, caller: Caller, query: z.infer<
   if (query.enterpriseOrgId) add((n) => `l.enterprise_org_id = $${n}`, query.enterpriseOrgId);
   if (query.productId) add((n) => `l.product_id = $${n}`, query.productId);
   if (query.collateralAtRisk) add((n) => `l.collateral_at_risk = $${n}`, query.collateralAtRisk === "true");
+  if (query.q) where.push(loanSearch(query.q, params));
   if (query.overdue === "true")
     add((n) => `l.status = 'disbursed' and l.maturity_at < to_timestamp($${n})`, Number(now));
   if (query.overdue === "false")

@@ -9,6 +9,8 @@ export type LoanSort = (typeof LOAN_SORTS)[number];
 
 /** GET /api/loans filters; the API scopes the list to what the caller may see. */
 export interface LoanQuery {
+  /** a loan id, part of a registration number or of the borrower's name */
+  q?: string;
   status?: LoanStatus;
   overdue?: boolean;
   collateralAtRisk?: boolean;

@@ -96,5 +96,6 @@ export interface CollateralPatent {
   status: string;
   expiryDate: string;
   currentValue: string | null;
-  appraisals: { index: number; value: string; validUntil: string }[];
+  certificateSha256: string;
+  appraisals: { index: number; value: string; validUntil: string; reportSha256: string; current: boolean }[];
 }

@@ -13,7 +13,8 @@ const patent = (id: string, value: string, validUntil: string, extra: object = {
   expiryDate: "2035-01-01T00:00:00.000Z",
   currentValue: value,
   loanId: null,
-  appraisals: [{ index: 0, value, validUntil }],
+  certificateSha256: `0x${"c".repeat(64)}`,
+  appraisals: [{ index: 0, value, validUntil, reportSha256: `0x${"r".repeat(64)}`, current: true }],
   ...extra,
 });
 const product = {

@@ -13,7 +13,9 @@ import { formatBps, formatFen } from "@/lib/money";
 import { useSession } from "@/lib/session";
 import { useLoan, useLoanProduct } from "../api/getLoan";
 import { LoanActions } from "./LoanActions";
+import { LoanDocuments } from "./LoanDocuments";
 import { LoanStatusTag } from "./LoanStatusTag";
+import { RecoverySplit } from "./RecoverySplit";
 
 export function LoanDetailView({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -105,6 +107,8 @@ export function LoanDetailView({ id }: { id: string }) {
         </Descriptions>
       </Card>
 
+      <RecoverySplit loan={l} />
+
       <Card title={t("loan.patents")}>
         <Flex wrap gap="middle">
           {l.patentIds.map((patentId) => (
@@ -119,6 +123,8 @@ export function LoanDetailView({ id }: { id: string }) {
           </Typography.Paragraph>
         )}
       </Card>
+
+      <LoanDocuments patentIds={l.patentIds} />
 
       <Card title={t("loan.ledger")}>
         {t("patent.txHash")} <Hash value={l.txHash} /> ({t("patent.block")} {l.blockNumber})

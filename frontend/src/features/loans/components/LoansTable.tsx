@@ -12,6 +12,7 @@ import { LOAN_STATUSES, type LoanStatus } from "@/lib/loanSteps";
 import { formatFen } from "@/lib/money";
 import { LOAN_SORTS, useLoans, type LoanQuery } from "../api/getLoans";
 import type { Loan } from "../api/types";
+import { LoanSearch } from "./LoanSearch";
 import { LoanStatusTag } from "./LoanStatusTag";
 import { QUICK_FILTERS } from "./quickFilters";
 
@@ -25,20 +26,22 @@ function useTableState(role: Role) {
   const view = views.find((v) => v.key === params.get("view")) ?? views[0]!;
   const status = view.key === "all" ? oneOf(LOAN_STATUSES, params.get("status")) : undefined;
   const sort = oneOf(LOAN_SORTS, params.get("sort")) ?? "-id";
+  const q = params.get("q") || undefined;
   const merged = view.filters.length > 1;
   const queries: LoanQuery[] = view.filters.map((filter) => ({
     ...filter,
     ...(status ? { status } : {}),
+    ...(q ? { q } : {}),
     sort,
     limit: merged ? MERGED_LIMIT : pageSize,
     offset: merged ? 0 : (page - 1) * pageSize,
   }));
-  return { views, view, queries, merged, status, sort, page, pageSize, update };
+  return { views, view, queries, merged, status, sort, q, page, pageSize, update };
 }
 
 export function LoansTable({ role }: { role: Role }) {
   const { t } = useTranslation();
-  const { views, view, queries, merged, status, sort, page, pageSize, update } = useTableState(role);
+  const { views, view, queries, merged, status, sort, q, page, pageSize, update } = useTableState(role);
   const loans = useLoans(queries);
 
   if (loans.isError && !loans.data) return <QueryError error={loans.error} onRetry={() => void loans.refetch()} />;
@@ -145,6 +148,7 @@ export function LoansTable({ role }: { role: Role }) {
           }
         />
       )}
+      <LoanSearch q={q} onSearch={(text) => update({ q: text, page: undefined })} />
       <Table<Loan>
         rowKey="id"
         size="middle"

@@ -1,5 +1,6 @@
 import { Card, Descriptions, Flex, Space, Table, Tag, Typography, type TableProps } from "antd";
 import { useTranslation } from "react-i18next";
+import { DocumentLink } from "@/components/documents/DocumentLink";
 import { EventHistory } from "@/components/EventHistory";
 import { Hash } from "@/components/Hash";
 import { OrgName } from "@/components/OrgName";
@@ -61,7 +62,7 @@ export function PatentDetailView({ id }: { id: string }) {
       key: "report",
       title: t("patent.report"),
       dataIndex: "reportSha256",
-      render: (hash: string) => <Hash value={hash} />,
+      render: (hash: string, appraisal) => <DocumentLink sha256={hash} testId={`report-open-${appraisal.index}`} />,
     },
     { key: "tx", title: t("patent.txHash"), dataIndex: "txHash", render: (hash: string) => <Hash value={hash} /> },
   ];
@@ -128,7 +129,7 @@ export function PatentDetailView({ id }: { id: string }) {
             </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t("patent.certificate")}>
-            <Hash value={p.certificateSha256} />
+            <DocumentLink sha256={p.certificateSha256} testId="certificate-open" />
           </Descriptions.Item>
           <Descriptions.Item label={t("patent.metadataHash")}>
             <Hash value={p.metadataHash} />

@@ -1,13 +1,15 @@
 import { Button, Flex, Table, Tag, Typography, type TableProps } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router-dom";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { QueryError } from "@/components/QueryError";
+import { TableSearch } from "@/components/TableSearch";
 import { paths } from "@/config/paths";
 import { formatBps, formatFen } from "@/lib/money";
 import { useSession } from "@/lib/session";
 import { useProducts } from "../api/getProducts";
 import type { Product } from "../api/types";
+import { matchesProduct } from "./productSearch";
 
 export const MAX_COMPARED = 3;
 
@@ -23,6 +25,8 @@ export function ProductsMarket() {
   const enterprise = useSession()?.user.role === "enterprise";
   const products = useProducts();
   const [selected, setSelected] = useState<string[]>([]);
+  const [params, setParams] = useSearchParams();
+  const q = params.get("q") || undefined;
 
   if (products.isError) return <QueryError error={products.error} onRetry={() => void products.refetch()} />;
 
@@ -106,14 +110,22 @@ export function ProductsMarket() {
         </Button>
         <Typography.Text type="secondary">{t("product.compareHint", { max: MAX_COMPARED })}</Typography.Text>
       </Flex>
+      <TableSearch
+        value={q}
+        placeholder={t("search.products")}
+        onSearch={(text) => setParams(text ? { q: text } : {}, { replace: true })}
+        testId="products-search"
+      />
       <Table<Product>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={products.data?.items}
+        dataSource={products.data?.items.filter((product) => matchesProduct(product, q))}
         loading={products.isFetching}
         scroll={{ x: "max-content" }}
         rowSelection={{
+          // ticks survive a search, so products found by different searches can be compared
+          preserveSelectedRowKeys: true,
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys.map(String).slice(0, MAX_COMPARED)),
           getCheckboxProps: (p) => ({
