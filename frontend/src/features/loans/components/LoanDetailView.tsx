@@ -13,6 +13,7 @@ import { formatBps, formatFen } from "@/lib/money";
 import { useSession } from "@/lib/session";
 import { useLoan, useLoanProduct } from "../api/getLoan";
 import { LoanActions } from "./LoanActions";
+import { CollateralRiskTag } from "./CollateralRiskTag";
 import { LoanStatusTag } from "./LoanStatusTag";
 
 export function LoanDetailView({ id }: { id: string }) {
@@ -32,6 +33,7 @@ export function LoanDetailView({ id }: { id: string }) {
           {t("loan.title", { id: l.id })}
         </Typography.Title>
         <LoanStatusTag status={l.status} overdue={l.overdue} />
+        <CollateralRiskTag atRisk={l.collateralAtRisk} />
       </Flex>
 
       <Card>

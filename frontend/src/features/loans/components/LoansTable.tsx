@@ -12,6 +12,7 @@ import { LOAN_STATUSES, type LoanStatus } from "@/lib/loanSteps";
 import { formatFen } from "@/lib/money";
 import { LOAN_SORTS, useLoans, type LoanQuery } from "../api/getLoans";
 import type { Loan } from "../api/types";
+import { CollateralRiskTag } from "./CollateralRiskTag";
 import { LoanStatusTag } from "./LoanStatusTag";
 import { QUICK_FILTERS } from "./quickFilters";
 
@@ -63,7 +64,12 @@ export function LoansTable({ role }: { role: Role }) {
       filters: view.key === "all" ? LOAN_STATUSES.map((s) => ({ text: t(`loan.statuses.${s}`), value: s })) : undefined,
       filterMultiple: false,
       filteredValue: status ? [status] : null,
-      render: (s: LoanStatus, loan) => <LoanStatusTag status={s} overdue={loan.overdue} />,
+      render: (s: LoanStatus, loan) => (
+        <>
+          <LoanStatusTag status={s} overdue={loan.overdue} />
+          <CollateralRiskTag atRisk={loan.collateralAtRisk} />
+        </>
+      ),
     },
     ...(role !== "enterprise"
       ? [
