@@ -731,7 +731,7 @@ export const en: Messages = {
       loan_overdue: "Loan overdue: maturity passed with money owed",
       default_declarable: "Grace period over: the loan can be declared in default",
       fee_due: "Patent annual fee runs out before the loan matures",
-      appraisal_expiring: "Patent appraisal expires within 30 days",
+      appraisal_expiring: "Patent appraisal expires soon or has expired: order a new one before applying",
       patent_verified: "Patent verified",
       patent_rejected: "Patent rejected",
       patent_revoked: "Patent revoked",

@@ -711,7 +711,7 @@ export const zhCN = {
       loan_overdue: "贷款已逾期：已过到期日仍有欠款",
       default_declarable: "宽限期已满：可宣告该贷款违约",
       fee_due: "专利年费将在贷款到期前届满",
-      appraisal_expiring: "专利评估将在 30 天内到期",
+      appraisal_expiring: "专利评估即将到期或已到期，申请贷款前请重新评估",
       patent_verified: "专利已核验",
       patent_rejected: "专利被驳回",
       patent_revoked: "专利已撤销",
