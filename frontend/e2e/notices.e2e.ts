@@ -30,14 +30,18 @@ describe("notices: collateral at risk and the chain's clock", () => {
   });
   afterAll(() => browser?.close());
 
-  /** Whether `page` shows the at-risk tag on the loan's page, and on its row of the at-risk view. */
+  /** Whether `page` shows the at-risk tag on the loan's page, on its row of the loan list, and lists it in the at-risk view. */
   async function expectAtRisk(page: Page, loanId: string, atRisk: boolean) {
     await openLoan(page, loanId);
     await expect.poll(() => page.getByTestId("collateral-at-risk").count(), WAIT).toBe(atRisk ? 1 : 0);
-    await page.goto("/loans?view=atRisk");
-    await waitForVisible(page.getByTestId("loans-table"));
-    const row = page.getByTestId("loans-table").locator("tr", { has: page.getByTestId(`loan-link-${loanId}`) });
+    const rowIn = async (url: string) => {
+      await page.goto(url);
+      return page.getByTestId("loans-table").locator("tr", { has: page.getByTestId(`loan-link-${loanId}`) });
+    };
+    const row = await rowIn("/loans");
+    await waitForVisible(row);
     await expect.poll(() => row.getByTestId("collateral-at-risk").count(), WAIT).toBe(atRisk ? 1 : 0);
+    if (atRisk) await waitForVisible((await rowIn("/loans?view=atRisk")).getByTestId("collateral-at-risk"));
   }
 
   it("shows the collateral at risk while the patent is preserved, and no longer once it is lifted", async () => {
