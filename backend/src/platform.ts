@@ -24,6 +24,7 @@ import { migrate } from "./db/migrate.js";
 import { hashPassword, LoginLimiter, Tokens } from "./http/auth.js";
 import { Indexer } from "./indexer/indexer.js";
 import type { Logger } from "./logger.js";
+import { sendDueNotices } from "./modules/notifications/timeNotices.js";
 
 /** Hardhat's and anvil's first development account: the deployer and operator on a local dev chain. */
 export const DEV_OPERATOR_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
@@ -118,6 +119,7 @@ export async function startPlatform(config: Config, logger: Logger, options: Pla
       batchBlocks: config.indexer.batchBlocks,
       startBlock: deployment.startBlock,
       journalBlocks: localChain !== undefined,
+      atHead: async (client, head) => void (await sendDueNotices(client, head)),
     });
     const tokens = new Tokens(db, {
       secret: jwtSecret,

@@ -7,6 +7,7 @@
 import type { Queryable } from "../db/db.js";
 import { canonicalJsonParse } from "../domain/records.js";
 import { AuditTrailBatch } from "./auditTrail.js";
+import { reassessCollateralRisk } from "./collateralRisk.js";
 import type { ChainLog } from "./chainReader.js";
 import { decodeLog, toJson, type Contract, type LedgerEvent } from "./events.js";
 import { HANDLERS, RECORD_HASH_ARGUMENTS, type HandlerContext, type Notification, type Org } from "./handlers.js";
@@ -137,6 +138,7 @@ export async function applyEvents(client: Queryable, events: StoredEvent[], stor
     const subject = handler
       ? await handler(context)
       : { entity: "contract", entityId: event.contract.toLowerCase(), actor: undefined };
+    await reassessCollateralRisk(context);
     const actorOrg = subject.actor ? await orgOf(subject.actor) : null;
     const partyOrgs = await Promise.all((subject.parties ?? []).map(orgOf));
     const orgIds = new Set(

@@ -68,8 +68,6 @@ interface LoanRow {
   status: string;
   enterprise_org_id: string | null;
   bank_org_id: string | null;
-  maturity_at: Date | null;
-  estimated_maturity_at: Date | null;
 }
 
 /** One read per loan and event: notifying its parties and naming the audit subject share it. */
@@ -81,7 +79,7 @@ async function loanRow(ctx: HandlerContext, loanId: unknown): Promise<LoanRow | 
   const id = text(loanId);
   if (!rows.has(id)) {
     const result = await ctx.db.query<LoanRow>(
-      "select id, status, enterprise_org_id, bank_org_id, maturity_at, estimated_maturity_at from loans where id = $1",
+      "select id, status, enterprise_org_id, bank_org_id from loans where id = $1",
       [id],
     );
     rows.set(id, result.rows[0]);
@@ -543,22 +541,8 @@ const patents: Record<string, Handler> = {
     });
     const subject = await patentSubject(ctx, id, actor, "legal_status_updated");
     if ((loanId as bigint) === 0n) return subject;
+    // The loan's bank may read the change too; whether it puts the collateral at risk: collateralRisk.ts.
     const loan = await loanRow(ctx, loanId);
-    const maturity = loan?.maturity_at ?? loan?.estimated_maturity_at;
-    const atRisk =
-      Boolean(preserved) || Boolean(invalidationPending) || (maturity ? seconds(feePaidUntil) < maturity : false);
-    if (atRisk) {
-      await ctx.db.query("update loans set collateral_at_risk = true where id = $1", [text(loanId)]);
-      if (loan?.bank_org_id) {
-        ctx.notify({
-          org: { id: loan.bank_org_id, kind: "bank" },
-          topic: "collateral_at_risk",
-          entity: "loan",
-          entityId: text(loanId),
-          data: { patentId: id, preserved, invalidationPending, feePaidUntil: seconds(feePaidUntil).toISOString() },
-        });
-      }
-    }
     return { ...subject, orgIds: [...(subject.orgIds ?? []), loan?.bank_org_id] };
   },
   "PatentRegistry:AppraisalRecorded": async (ctx) => {

@@ -32,6 +32,11 @@ export interface IndexerOptions {
   maxLogsPerBatch?: number;
   /** Also write every block of each batch to the block journal (npm start's embedded chain: localChain.ts). */
   journalBlocks?: boolean;
+  /**
+   * Runs in the transaction of a batch that reaches the confirmed head, with the head's block: what
+   * the chain's clock makes due (the notice scheduler), there as soon as that block is indexed.
+   */
+  atHead?: (client: Queryable, head: { number: number; time: Date }) => Promise<void>;
 }
 
 const MAX_LOGS_PER_BATCH = 20_000;
@@ -311,12 +316,13 @@ export class Indexer {
     await this.inTransaction(async (client) => {
       await storeJournalBlocks(client, journal);
       await this.applyBatch(client, batch.logs, batch.blocks);
+      if (batch.to >= safe) await this.options.atHead?.(client, { number: batch.to, time: blockTime(last) });
       await storeIndexedBlocks(
         client,
         [...batch.blocks.values()].map((block) => ({
           number: block.number,
           hash: block.hash,
-          time: new Date(block.timestamp * 1000),
+          time: blockTime(block),
         })),
       );
       // Moves the cursor only from where this batch began: if anything else moved it meanwhile
@@ -443,6 +449,8 @@ export class Indexer {
     }
   }
 }
+
+const blockTime = (block: Header) => new Date(block.timestamp * 1000);
 
 function isConnectionLoss(error: unknown): boolean {
   return error instanceof ApiError && error.code === "DATABASE_UNAVAILABLE";

@@ -21,6 +21,9 @@ const NotificationOut = z
   })
   .openapi("Notification");
 
+/** Where a notice of the chain's clock sorts among its block's events: after them all. */
+const TIME_NOTICE_LOG_INDEX = 2_147_483_647;
+
 const NotificationQuery = z
   .object({
     open: z.enum(["true", "false"]).optional(),
@@ -29,14 +32,22 @@ const NotificationQuery = z
   })
   .strict();
 
-/** This organisation's notifications, each with whether it asks for an action and is still open. */
+/**
+ * This organisation's notifications, each with whether it asks for an action and is still open:
+ * those the ledger's events raised, and those the chain's clock made due (time_notices, after the
+ * events of their block).
+ */
 const MINE = `
   select n.*, n.awaits_status is not null as action_required,
          not n.resolved and coalesce(n.awaits_status = case n.entity
            when 'loan' then (select l.status from loans l where l.id = n.entity_id::bigint)
            when 'patent' then (select p.status from patents p where p.id = n.entity_id) end, false) as is_open
-    from notifications n
-   where n.org_id = $1 or n.org_kind = $2`;
+    from (select id, topic, entity, entity_id, awaits_status, data, block_number, log_index, created_at, resolved
+            from notifications where org_id = $1 or org_kind = $2
+          union all
+          select id, topic, entity, entity_id, awaits_status, data, block_number, ${TIME_NOTICE_LOG_INDEX},
+                 created_at, false
+            from time_notices where org_id = $1) n`;
 
 export function notificationRoutes(api: Api, ctx: AppContext): void {
   api.add({

@@ -14,6 +14,7 @@ import { useSession } from "@/lib/session";
 import { useLoan, useLoanProduct } from "../api/getLoan";
 import { LoanActions } from "./LoanActions";
 import { LoanDocuments } from "./LoanDocuments";
+import { CollateralRiskTag } from "./CollateralRiskTag";
 import { LoanStatusTag } from "./LoanStatusTag";
 import { RecoverySplit } from "./RecoverySplit";
 
@@ -34,6 +35,7 @@ export function LoanDetailView({ id }: { id: string }) {
           {t("loan.title", { id: l.id })}
         </Typography.Title>
         <LoanStatusTag status={l.status} overdue={l.overdue} />
+        <CollateralRiskTag atRisk={l.collateralAtRisk} />
       </Flex>
 
       <Card>

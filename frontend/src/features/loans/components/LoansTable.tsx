@@ -13,6 +13,7 @@ import { formatFen } from "@/lib/money";
 import { LOAN_SORTS, useLoans, type LoanQuery } from "../api/getLoans";
 import type { Loan } from "../api/types";
 import { LoanSearch } from "./LoanSearch";
+import { CollateralRiskTag } from "./CollateralRiskTag";
 import { LoanStatusTag } from "./LoanStatusTag";
 import { QUICK_FILTERS } from "./quickFilters";
 
@@ -66,7 +67,12 @@ export function LoansTable({ role }: { role: Role }) {
       filters: view.key === "all" ? LOAN_STATUSES.map((s) => ({ text: t(`loan.statuses.${s}`), value: s })) : undefined,
       filterMultiple: false,
       filteredValue: status ? [status] : null,
-      render: (s: LoanStatus, loan) => <LoanStatusTag status={s} overdue={loan.overdue} />,
+      render: (s: LoanStatus, loan) => (
+        <>
+          <LoanStatusTag status={s} overdue={loan.overdue} />
+          <CollateralRiskTag atRisk={loan.collateralAtRisk} />
+        </>
+      ),
     },
     ...(role !== "enterprise"
       ? [

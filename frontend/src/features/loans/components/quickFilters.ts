@@ -31,6 +31,7 @@ export const QUICK_FILTERS: Record<Role, readonly QuickFilter[]> = {
     { key: "applications", filters: [{ status: "applied" }] },
     { key: "toDisburse", filters: [{ status: "pledged" }] },
     { key: "overdue", filters: [{ overdue: true }] },
+    { key: "atRisk", filters: [{ collateralAtRisk: true }] },
     { key: "defaulted", filters: [{ status: "defaulted" }] },
   ],
   ipoffice: [

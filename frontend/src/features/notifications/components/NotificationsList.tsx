@@ -13,16 +13,28 @@ const PAGE_SIZE = 20;
 
 type Topic = keyof Messages["notification"]["topics"];
 
+/**
+ * The page of the patent or loan a notification is about, where its next step is taken; null where
+ * there is no such page or the role may not open it.
+ */
+export function subjectHref({ entity, entityId }: Notification, role: Role): string | null {
+  if (entity === "patent" && mayOpen(role, "patent")) return paths.patent.href(entityId);
+  if (entity === "loan" && mayOpen(role, "loan")) return paths.loan.href(entityId);
+  return null;
+}
+
 /** The patent or loan a notification is about, linked where that page exists and the role may open it. */
 function Subject({ notification, role }: { notification: Notification; role: Role }) {
   const { t } = useTranslation();
   const { entity, entityId } = notification;
-  if (entity === "patent") {
-    const label = t("notification.patentRef", { id: entityId });
-    return mayOpen(role, "patent") ? <Link to={paths.patent.href(entityId)}>{label}</Link> : <>{label}</>;
-  }
-  if (entity === "loan") return <>{t("notification.loanRef", { id: entityId })}</>;
-  return <>{`${entity} ${entityId}`}</>;
+  const label =
+    entity === "patent"
+      ? t("notification.patentRef", { id: entityId })
+      : entity === "loan"
+        ? t("notification.loanRef", { id: entityId })
+        : `${entity} ${entityId}`;
+  const href = subjectHref(notification, role);
+  return href ? <Link to={href}>{label}</Link> : <>{label}</>;
 }
 
 export function NotificationsList({ role }: { role: Role }) {
@@ -35,21 +47,25 @@ export function NotificationsList({ role }: { role: Role }) {
     offset: (page - 1) * PAGE_SIZE,
   });
 
-  // A topic a newer backend adds still shows, by its name.
-  const topic = (name: string) =>
-    i18n.exists(`notification.topics.${name}`) ? t(`notification.topics.${name as Topic}`) : name;
+  // A topic a newer backend adds still shows, by its name; the notice's data fills in its numbers (days).
+  const topic = (name: string, data: Record<string, unknown>) =>
+    i18n.exists(`notification.topics.${name}`) ? t(`notification.topics.${name as Topic}`, data) : name;
 
   const columns: TableProps<Notification>["columns"] = [
     {
       key: "topic",
       title: t("notification.topic"),
       dataIndex: "topic",
-      render: (name: string, item) => (
-        <Space>
-          {item.open ? <Badge status="processing" /> : <Badge status="default" />}
-          <Typography.Text strong={item.open}>{topic(name)}</Typography.Text>
-        </Space>
-      ),
+      render: (name: string, item) => {
+        const href = subjectHref(item, role);
+        const text = <Typography.Text strong={item.open}>{topic(name, item.data)}</Typography.Text>;
+        return (
+          <Space data-testid={`notification-${name}-${item.entityId}`}>
+            {item.open ? <Badge status="processing" /> : <Badge status="default" />}
+            {href ? <Link to={href}>{text}</Link> : text}
+          </Space>
+        );
+      },
     },
     {
       key: "subject",
