@@ -2200,6 +2200,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -2289,7 +2290,9 @@ export interface operations {
   listAccountAuditEntries: {
     parameters: {
       query?: {
+        /** @description How many items at most */
         limit?: number;
+        /** @description How many items to skip */
         offset?: number | null;
         userId?: string;
         action?: "user_created" | "user_deleted" | "password_changed" | "password_reset";
@@ -2353,7 +2356,9 @@ export interface operations {
   listOrganisations: {
     parameters: {
       query?: {
+        /** @description How many items at most */
         limit?: number;
+        /** @description How many items to skip */
         offset?: number | null;
         kind?: "enterprise" | "appraiser" | "ipoffice" | "bank" | "fund" | "regulator" | "admin";
         awaitingApproval?: "true" | "false";
@@ -2535,6 +2540,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -2646,6 +2652,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -2757,6 +2764,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -2871,6 +2879,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -2931,6 +2940,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -2987,7 +2997,9 @@ export interface operations {
   listUsers: {
     parameters: {
       query?: {
+        /** @description How many items at most */
         limit?: number;
+        /** @description How many items to skip */
         offset?: number | null;
         orgId?: string;
       };
@@ -3156,6 +3168,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -5028,6 +5041,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -5159,6 +5173,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -5528,6 +5543,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -5586,6 +5602,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -5647,6 +5664,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -5875,6 +5893,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -6107,6 +6126,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -6341,6 +6361,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -6575,6 +6596,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -6809,6 +6831,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -7043,6 +7066,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -7297,6 +7321,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -7525,6 +7550,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -7753,6 +7779,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
@@ -7985,6 +8012,7 @@ export interface operations {
         "Idempotency-Key"?: string;
       };
       path: {
+        /** @description The resource's id */
         id: string;
       };
       cookie?: never;
