@@ -12,6 +12,7 @@ import swaggerUi from "swagger-ui-express";
 import type { AppContext } from "./context.js";
 import { ApiError, errorBody, internalError } from "./errors.js";
 import { IdempotencyKeys } from "./http/idempotency.js";
+import { apiTags } from "./http/apiTags.js";
 import { Api } from "./http/route.js";
 import { securityHeaders } from "./http/securityHeaders.js";
 import { rejectForbiddenBodyText, rejectUnreadableUrl } from "./http/text.js";
@@ -55,8 +56,10 @@ export function openApiDocument(api: Api) {
       version: "0.1.0",
       description:
         "The iPledge IP-pledge financing platform (知识产权质押融资服务平台). Money is integer fen (a JSON integer or a decimal string in, a decimal string out); dates are ISO 8601; errors are {error: {code, message, details}}. Every signed-in write takes an optional Idempotency-Key header that makes a retry safe.",
+      contact: { name: "The platform operator running this instance" },
     },
-    servers: [{ url: "/" }],
+    servers: [{ url: "/", description: "This instance: the API answers under /api on the web app's own origin" }],
+    tags: apiTags(),
   });
 }
 

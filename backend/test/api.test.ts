@@ -92,6 +92,23 @@ describe("the HTTP API", () => {
       expect([...documented].sort()).toEqual([...served].sort());
     });
 
+    it("names every operation once (operationId) and files it under a tag the document declares", () => {
+      const declared = new Map((spec.tags ?? []).map((tag: any) => [tag.name, tag.description]));
+      for (const [name, description] of declared) expect(description, `tag ${name}`).toMatch(/\w/);
+      const operations = Object.values(spec.paths as Record<string, Record<string, any>>).flatMap((item) =>
+        HTTP_METHODS.flatMap((method) => (item[method] ? [item[method]] : [])),
+      );
+      const ids = operations.map((operation) => operation.operationId);
+      for (const id of ids) expect(id).toMatch(/^[a-z][A-Za-z]+$/);
+      expect(new Set(ids).size).toBe(operations.length);
+      for (const operation of operations) {
+        expect(operation.tags, operation.operationId).toHaveLength(1);
+        expect(declared.has(operation.tags[0]), `${operation.operationId}: tag ${operation.tags[0]}`).toBe(true);
+      }
+      expect(spec.paths["/api/loans"].get.operationId).toBe("listLoans");
+      expect(spec.paths["/api/loans/{id}/pledge"].post.operationId).toBe("registerPledge");
+    });
+
     it("documents each route's error responses with the Error schema", () => {
       for (const route of routes) {
         const key = operationKey(route.method, route.path);

@@ -11,6 +11,7 @@ import { badRequest, forbidden } from "../errors.js";
 import type { OrgKind } from "../domain/ledger.js";
 import { IdempotencyKeyHeader, idempotencyKeyOf, REPLAYED_HEADER, type IdempotencyKeys } from "./idempotency.js";
 import { ErrorBody } from "./schemas.js";
+import type { ApiTag } from "./apiTags.js";
 import type { Caller } from "./auth.js";
 
 export type Access = "public" | "user" | readonly OrgKind[];
@@ -21,7 +22,12 @@ export interface RouteDefinition<B, Q, P, Who extends Access> {
   method: "get" | "post" | "put" | "delete";
   path: string;
   summary: string;
-  tag: string;
+  /**
+   * The operation's name for client generators (OpenAPI operationId): a camelCase verb in the
+   * domain's words, unique across the API and stable, since generated clients call it by name.
+   */
+  operationId: string;
+  tag: ApiTag;
   access: Who;
   body?: B;
   query?: Q;
@@ -95,7 +101,7 @@ export class Api {
   readonly router = Router();
   readonly registry = new OpenAPIRegistry();
   /** Every route, for the authorization matrix and the OpenAPI-driven tests. */
-  readonly routes: { method: string; path: string; access: Access }[] = [];
+  readonly routes: { method: string; path: string; access: Access; operationId: string }[] = [];
 
   constructor(
     private readonly auth: Authenticator,
@@ -111,7 +117,10 @@ export class Api {
   add<B extends ZodType | undefined, Q extends ZodType | undefined, P extends ZodType | undefined, Who extends Access>(
     route: RouteDefinition<B, Q, P, Who>,
   ): void {
-    this.routes.push({ method: route.method, path: route.path, access: route.access });
+    if (this.routes.some((known) => known.operationId === route.operationId)) {
+      throw new Error(`two routes are named ${route.operationId}: an operationId names one operation`);
+    }
+    this.routes.push({ method: route.method, path: route.path, access: route.access, operationId: route.operationId });
     this.document(route);
     this.router[route.method](route.path, async (req: Request, res: Response) => {
       const caller = route.access === "public" ? await this.auth.optional(req) : await this.auth.required(req);
@@ -189,6 +198,7 @@ export class Api {
       method: route.method,
       path: `/api${route.path.replace(/:(\w+)/g, "{$1}")}`,
       summary: route.summary,
+      operationId: route.operationId,
       tags: [route.tag],
       description:
         route.access === "public"

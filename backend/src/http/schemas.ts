@@ -41,7 +41,7 @@ export const NumericId = z
   .regex(/^[1-9]\d{0,17}$/, { message: "an id is a positive decimal number" })
   .openapi({ example: "1" });
 
-export const IdParams = z.object({ id: NumericId });
+export const IdParams = z.object({ id: NumericId.openapi({ description: "The resource's id" }) });
 
 /** A new password, wherever one is set (a new user, a change, a reset): one rule for all. */
 export const NewPassword = z.string().min(10, { message: "a password has at least 10 characters" }).max(200);
@@ -83,8 +83,8 @@ export const Upload = z
   .strict();
 
 export const Page = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: "How many items at most" }),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({ description: "How many items to skip" }),
 });
 
 export const ErrorBody = z

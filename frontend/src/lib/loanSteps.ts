@@ -4,19 +4,9 @@
  * withdrawn, cancelled) or go through default (defaulted -> disposed -> closed).
  */
 
-export const LOAN_STATUSES = [
-  "applied",
-  "approved",
-  "rejected",
-  "withdrawn",
-  "pledged",
-  "cancelled",
-  "disbursed",
-  "repaid",
-  "defaulted",
-  "disposed",
-  "closed",
-] as const;
+import { LOAN_STATUSES } from "@/types/api.gen";
+
+export { LOAN_STATUSES };
 export type LoanStatus = (typeof LOAN_STATUSES)[number];
 
 const HAPPY_PATH = ["applied", "approved", "pledged", "disbursed", "repaid", "closed"] as const;

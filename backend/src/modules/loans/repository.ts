@@ -15,7 +15,8 @@ const Owed = z.object({ principal: MoneyOut, interest: MoneyOut, penalty: MoneyO
 export const LoanOut = z
   .object({
     id: z.string(),
-    status: z.enum(LOAN_STATUSES),
+    // the ledger's zero state names no loan on record
+    status: z.enum(LOAN_STATUSES).exclude(["none"]),
     enterpriseOrgId: z.string().nullable(),
     bankOrgId: z.string().nullable(),
     productId: z.string(),

@@ -30,7 +30,7 @@ import {
   LoanQuery,
   type Loan,
 } from "./repository.js";
-import { appraisedTotal, pledgeChecks, requireStatus } from "./rules.js";
+import { appraisedTotal, PLEDGE_CHECKS, pledgeChecks, requireStatus } from "./rules.js";
 
 const MAX_PATENTS_PER_LOAN = 10;
 
@@ -88,6 +88,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
     method: "post",
     path: "/loans",
     summary: "Apply for a loan",
+    operationId: "applyForLoan",
     tag: "loans",
     access: ["enterprise"],
     body: NewLoan,
@@ -157,6 +158,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
     method: "get",
     path: "/loans",
     summary: "List loans",
+    operationId: "listLoans",
     tag: "loans",
     access: LOAN_READERS,
     query: LoanQuery,
@@ -168,6 +170,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
     method: "get",
     path: "/loans/:id",
     summary: "Read a loan with what it owes now and its history",
+    operationId: "getLoan",
     tag: "loans",
     access: LOAN_READERS,
     params: IdParams,
@@ -179,15 +182,20 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
     method: "get",
     path: "/loans/:id/pledge-checks",
     summary: "Run the IP office's pledge refusal checks",
+    operationId: "getPledgeChecks",
     tag: "loans",
     access: ["ipoffice", "bank", "enterprise", "regulator"],
     params: IdParams,
-    response: z.object({
-      loanId: z.string(),
-      estimatedMaturityAt: z.string(),
-      ok: z.boolean(),
-      checks: z.array(z.object({ patentId: z.string(), check: z.string(), ok: z.boolean(), detail: z.string() })),
-    }),
+    response: z
+      .object({
+        loanId: z.string(),
+        estimatedMaturityAt: z.string(),
+        ok: z.boolean(),
+        checks: z.array(
+          z.object({ patentId: z.string(), check: z.enum(PLEDGE_CHECKS), ok: z.boolean(), detail: z.string() }),
+        ),
+      })
+      .openapi("PledgeChecks"),
     handler: async ({ params, caller }) =>
       pledgeChecks(ctx, await getLoan(ctx, caller, params.id), await chainNow(ctx)),
   });
@@ -196,6 +204,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
   const action = <B extends z.ZodType | undefined>(spec: {
     path: string;
     summary: string;
+    operationId: string;
     roles: readonly ("bank" | "enterprise" | "ipoffice" | "fund")[];
     body?: B;
     from: readonly string[];
@@ -206,6 +215,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
       method: "post",
       path: `/loans/:id/${spec.path}`,
       summary: spec.summary,
+      operationId: spec.operationId,
       tag: "loans",
       access: spec.roles,
       params: IdParams,
@@ -223,6 +233,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
   action({
     path: "withdraw",
     summary: "Withdraw an application",
+    operationId: "withdrawApplication",
     roles: ["enterprise"],
     from: ["applied"],
     verb: "withdrawn",
@@ -232,6 +243,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
   action({
     path: "approve",
     summary: "Approve an application with its terms",
+    operationId: "approveLoan",
     roles: ["bank"],
     body: Approve,
     from: ["applied"],
@@ -288,6 +300,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
   action({
     path: "reject",
     summary: "Reject an application",
+    operationId: "rejectLoan",
     roles: ["bank"],
     body: Reason,
     from: ["applied"],
@@ -298,6 +311,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
   action({
     path: "cancel",
     summary: "Cancel an approved loan before disbursement (lifts a registered pledge)",
+    operationId: "cancelLoan",
     roles: ["bank"],
     body: Reason,
     from: ["approved", "pledged"],
@@ -308,6 +322,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
   action({
     path: "pledge",
     summary: "Register the pledge (质押登记)",
+    operationId: "registerPledge",
     roles: ["ipoffice"],
     body: Pledge,
     from: ["approved"],
@@ -331,6 +346,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
   action({
     path: "disburse",
     summary: "Disburse the loan",
+    operationId: "disburseLoan",
     roles: ["bank"],
     body: Reference,
     from: ["pledged"],
@@ -342,6 +358,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
     method: "post",
     path: "/loans/:id/repayments",
     summary: "Record a repayment (or the payoff)",
+    operationId: "recordRepayment",
     tag: "loans",
     access: ["bank"],
     params: IdParams,
@@ -373,6 +390,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
   action({
     path: "default",
     summary: "Declare the loan in default",
+    operationId: "declareDefault",
     roles: ["bank"],
     from: ["disbursed"],
     verb: "declared in default",
@@ -394,6 +412,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
   action({
     path: "compensate",
     summary: "Pay the fund's share of the loss",
+    operationId: "payCompensation",
     roles: ["fund"],
     from: ["defaulted"],
     verb: "compensated",
@@ -406,6 +425,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
   action({
     path: "dispose",
     summary: "Dispose of the collateral to a buyer",
+    operationId: "disposeCollateral",
     roles: ["bank"],
     body: Dispose,
     from: ["defaulted"],
@@ -440,6 +460,7 @@ export function loanRoutes(api: Api, ctx: AppContext): void {
   action({
     path: "release",
     summary: "Cancel the pledge registration (注销)",
+    operationId: "releasePledge",
     roles: ["ipoffice"],
     from: ["repaid", "disposed"],
     verb: "released",

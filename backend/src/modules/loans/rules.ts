@@ -35,9 +35,20 @@ export async function appraisedTotal(ctx: AppContext, patentIds: string[], now: 
   return BigInt(rows[0]?.total ?? 0);
 }
 
+/** The IP office's refusal rules, by name. */
+export const PLEDGE_CHECKS = [
+  "owner",
+  "verified",
+  "fee_paid",
+  "not_preserved",
+  "no_invalidation",
+  "outlives_maturity",
+  "not_pledged",
+] as const;
+
 export interface PledgeCheck {
   patentId: string;
-  check: "owner" | "verified" | "fee_paid" | "not_preserved" | "no_invalidation" | "outlives_maturity" | "not_pledged";
+  check: (typeof PLEDGE_CHECKS)[number];
   ok: boolean;
   detail: string;
 }

@@ -54,6 +54,7 @@ export function notificationRoutes(api: Api, ctx: AppContext): void {
     method: "get",
     path: "/notifications",
     summary: "List what needs this organisation's attention",
+    operationId: "listNotifications",
     tag: "notifications",
     access: "user",
     query: NotificationQuery,

@@ -30,7 +30,8 @@ export const PatentOut = z
     number: z.string(),
     title: z.string().nullable(),
     kind: z.enum(PATENT_KINDS),
-    status: z.enum(PATENT_STATUSES),
+    // the ledger's zero state names no patent on record
+    status: z.enum(PATENT_STATUSES).exclude(["none"]),
     ownerOrgId: z.string().nullable(),
     ownerAddress: z.string(),
     grantDate: z.string(),

@@ -62,6 +62,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
     method: "post",
     path: "/patents",
     summary: "Register a patent",
+    operationId: "registerPatent",
     tag: "patents",
     access: ["enterprise"],
     body: NewPatent,
@@ -134,6 +135,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
     method: "get",
     path: "/patents",
     summary: "List patents",
+    operationId: "listPatents",
     tag: "patents",
     access: PATENT_READERS,
     query: PatentQuery,
@@ -145,6 +147,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
     method: "get",
     path: "/patents/:id/encumbrance",
     summary: "Whether a patent is pledged or in a loan application, whichever bank's (never whose or how much)",
+    operationId: "getPatentEncumbrance",
     tag: "patents",
     access: ["bank"],
     params: PatentParams,
@@ -166,6 +169,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
     method: "get",
     path: "/patents/:id",
     summary: "Read a patent with its appraisals and history",
+    operationId: "getPatent",
     tag: "patents",
     access: PATENT_READERS,
     params: PatentParams,
@@ -175,6 +179,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
 
   const ipOfficeAction = (
     path: string,
+    operationId: string,
     summary: string,
     body: z.ZodType,
     call: (
@@ -187,6 +192,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
       method: "post",
       path: `/patents/:id/${path}`,
       summary,
+      operationId,
       tag: "patents",
       access: ["ipoffice"],
       params: PatentParams,
@@ -202,6 +208,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
 
   ipOfficeAction(
     "verify",
+    "verifyPatent",
     "Verify a patent against the register",
     Verify,
     async (tokenId, body: z.infer<typeof Verify>, patent) => {
@@ -219,7 +226,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
     ],
     ["revoke", "revokePatent", "Revoke a patent (invalidated or terminated)", ["verified"]],
   ] as const) {
-    ipOfficeAction(path, summary, Reason, async (tokenId, body: z.infer<typeof Reason>, patent) => {
+    ipOfficeAction(path, method, summary, Reason, async (tokenId, body: z.infer<typeof Reason>, patent) => {
       if (!(from as readonly string[]).includes(patent.status)) {
         throw conflict(
           "INVALID_PATENT_STATE",
@@ -232,6 +239,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
   }
   ipOfficeAction(
     "legal-status",
+    "updateLegalStatus",
     "Update a patent's legal status",
     LegalStatus,
     // The fields not named keep their value on chain, read in the IP office's turn and from the
@@ -253,6 +261,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
     path: "/patents/:id/transfer",
     summary:
       "Record a change of owner (著录项目变更): the patent goes to another enterprise, with the notice, and awaits verification again",
+    operationId: "recordTransfer",
     tag: "patents",
     access: ["ipoffice"],
     params: PatentParams,
@@ -284,6 +293,7 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
     method: "post",
     path: "/patents/:id/appraisals",
     summary: "Record a valuation",
+    operationId: "recordAppraisal",
     tag: "patents",
     access: ["appraiser"],
     params: PatentParams,

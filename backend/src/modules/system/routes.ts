@@ -41,6 +41,7 @@ export function systemRoutes(api: Api, ctx: AppContext): void {
     method: "get",
     path: "/health",
     summary: "Database, chain and indexer lag",
+    operationId: "getHealth",
     tag: "system",
     access: "public",
     errors: [503],
@@ -55,6 +56,7 @@ export function systemRoutes(api: Api, ctx: AppContext): void {
     method: "post",
     path: "/dev/advance-time",
     summary: "Move the dev chain's time forward and mine a block",
+    operationId: "advanceChainTime",
     tag: "system",
     access: ["admin"],
     body: z

@@ -1,8 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Role } from "@/config/roles";
 import { api } from "@/lib/apiClient";
 import { orgsQueryKey } from "@/lib/orgs";
-import type { Organisation, Page } from "@/types/api";
+import { everyValueOf, type Organisation, type Page, type Schemas } from "@/types/api";
 
 /** An organisation as onboarding reports it: whether its role on the ledger has been granted. */
 export interface ProvisionedOrganisation extends Organisation {
@@ -13,8 +12,9 @@ export interface ProvisionedOrganisation extends Organisation {
   blockNumber: number | null;
 }
 
-export type OrgKind = Exclude<Role, "admin">;
-export const ORG_KINDS: readonly OrgKind[] = ["enterprise", "bank", "appraiser", "ipoffice", "fund", "regulator"];
+/** The kinds an organisation is onboarded as (the operator's own admin organisation is not one), in the form's order. */
+export type OrgKind = Schemas["NewOrganisation"]["kind"];
+export const ORG_KINDS = everyValueOf<OrgKind>()(["enterprise", "bank", "appraiser", "ipoffice", "fund", "regulator"]);
 
 const adminOrgsKey = ["admin", "orgs"] as const;
 

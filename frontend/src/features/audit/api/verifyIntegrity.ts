@@ -1,49 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, isApiError } from "@/lib/apiClient";
+import type { Schemas } from "@/types/api";
 
-/** One difference between the database and what the chain implies. */
-export interface Mismatch {
-  /** The database table, e.g. "loans" or "chain_events". */
-  table: string;
-  /** The row's key columns joined with "/". */
-  key: string;
-  /** The column, or "row" when only one side has the row. */
-  field: string;
-  /** What the ledger implies ("present" / "absent" for a whole row). */
-  expected: unknown;
-  /** What the database holds. */
-  found: unknown;
-}
+/**
+ * One difference between the database and what the chain implies: `table` and `key` (the row's key
+ * columns joined with "/") name the row, `field` the column, or "row" when only one side has the row.
+ */
+export type Mismatch = Schemas["Mismatch"];
 
-/** The report of an integrity check: the database proved against the chain, cell by cell. */
-export interface IntegrityReport {
-  ok: boolean;
-  checked: number;
-  checkedByKind: Record<string, number>;
-  atBlock: number;
-  /** The first 1,000 mismatches. */
-  mismatches: Mismatch[];
-  mismatchCount: number;
-}
+/** The report of an integrity check: the database proved against the chain, cell by cell (the first 1,000 mismatches). */
+export type IntegrityReport = Schemas["IntegrityReport"];
 
-export interface IntegrityProgress {
-  phase?: "replaying" | "comparing" | "hashing";
-  fromBlock?: number;
-  block?: number;
-  toBlock?: number;
-  events?: number;
-}
+export type IntegrityProgress = Schemas["IntegrityCheck"]["progress"];
 
-/** GET /api/audit/integrity-checks/latest (regulator). */
-export interface IntegrityCheckRun {
-  id: string;
-  state: "running" | "done" | "failed" | "interrupted";
-  startedAt: string;
-  finishedAt: string | null;
-  progress: IntegrityProgress;
-  report: IntegrityReport | null;
-  error: string | null;
-}
+/**
+ * GET /api/audit/integrity-checks/latest (regulator). openapi-typescript reads the document's
+ * nullable report (allOf with nullable, as OpenAPI 3.0 writes it) as never null, so it is restated.
+ */
+export type IntegrityCheckRun = Omit<Schemas["IntegrityCheck"], "report"> & { report: IntegrityReport | null };
 
 const latestKey = ["audit", "integrity-checks", "latest"] as const;
 /** How often a running check's progress is read. */

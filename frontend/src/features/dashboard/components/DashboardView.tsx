@@ -4,12 +4,20 @@ import { useTranslation } from "react-i18next";
 import { PageLoader } from "@/components/PageLoader";
 import { QueryError } from "@/components/QueryError";
 import { formatFen } from "@/lib/money";
+import { everyValueOf, type Schemas } from "@/types/api";
 import { useStats } from "../api/getStats";
 import { LOAN_STATES, toPercent } from "./chartSeries";
 import { PlatformPauseControl } from "./PlatformPauseControl";
 import { StatsCharts } from "./StatsCharts";
 
-const PATENT_STATES = ["registered", "verified", "pledged", "rejected", "revoked"] as const;
+/** Every patent status, in the order the card lists them. */
+const PATENT_STATES = everyValueOf<Schemas["Patent"]["status"]>()([
+  "registered",
+  "verified",
+  "pledged",
+  "rejected",
+  "revoked",
+]);
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((total, n) => total + n, 0);
 
 function CountsCard({

@@ -2,9 +2,12 @@
  * The dashboard's stats -> the series its charts draw. Amounts arrive as fen strings; a chart
  * draws yuan as numbers (display only: nothing is computed from them).
  */
+import type { LoanStatus } from "@/lib/loanSteps";
+import { everyValueOf } from "@/types/api";
 import type { BankStats, MonthStats } from "../api/getStats";
 
-export const LOAN_STATES = [
+/** Every loan status, in the order the charts stack them. */
+export const LOAN_STATES = everyValueOf<LoanStatus>()([
   "applied",
   "approved",
   "pledged",
@@ -16,7 +19,7 @@ export const LOAN_STATES = [
   "rejected",
   "withdrawn",
   "cancelled",
-] as const;
+]);
 export type LoanState = (typeof LOAN_STATES)[number];
 
 /** fen (decimal string) -> yuan as a number, for drawing only. */

@@ -9,7 +9,7 @@ const patent = (id: string, value: string, validUntil: string, extra: object = {
   id,
   number: id,
   title: `title ${id}`,
-  status: "verified",
+  status: "verified" as const,
   expiryDate: "2035-01-01T00:00:00.000Z",
   currentValue: value,
   loanId: null,

@@ -1,20 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/apiClient";
-import type { Page } from "@/types/api";
+import type { Page, Schemas } from "@/types/api";
 
-export interface Notification {
-  id: string;
-  topic: string;
-  entity: "loan" | "patent" | string;
-  entityId: string;
-  /** it asks this organisation to act */
-  actionRequired: boolean;
-  /** the action it asks for is still to be done */
-  open: boolean;
-  data: Record<string, unknown>;
-  createdAt: string;
-  blockNumber: number;
-}
+/** actionRequired: it asks this organisation to act; open: the action it asks for is still to be done. */
+export type Notification = Schemas["Notification"];
 
 export interface NotificationQuery {
   open?: boolean;

@@ -1,28 +1,7 @@
-/** A bank's IP-loan product (GET /api/products). Money is fen as a decimal string, rates basis points. */
-export interface Product {
-  id: string;
-  bankOrgId: string | null;
-  bankName: string | null;
-  name: string | null;
-  description: string | null;
-  maxAmount: string;
-  minRateBps: number;
-  maxRateBps: number;
-  maxTermDays: number;
-  ltvBps: number;
-  active: boolean;
-  detailsHash: string;
-  createdAt: string;
-  txHash: string;
-  blockNumber: number;
-}
+/** A bank's IP-loan product (GET /api/products), as the API's OpenAPI document describes it. */
+import type { Schemas } from "@/types/api";
 
-export interface NewProduct {
-  name: string;
-  description?: string;
-  maxAmount: string;
-  minRateBps: number;
-  maxRateBps: number;
-  maxTermDays: number;
-  ltvBps: number;
-}
+export type Product = Schemas["Product"];
+
+/** What the web app sends to publish a product (the API also takes money as a JSON integer). */
+export type NewProduct = Schemas["NewProduct"] & { maxAmount: string };
