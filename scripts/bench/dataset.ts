@@ -20,10 +20,10 @@ import pg from "pg";
 import { startAnvil, type RunningAnvil } from "../../backend/src/chain/anvil.js";
 import { loadConfig } from "../../backend/src/config/index.js";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../backend/src/db/embedded.js";
-import { INTERFACES } from "../../backend/src/indexer/events.js";
+import { INTERFACES } from "../../backend/src/chain/abis.js";
 import { createLogger } from "../../backend/src/logger.js";
 import { DEV_OPERATOR_KEY, listen, startPlatform, type Platform } from "../../backend/src/platform.js";
-import { deployPlatform, type RoleGrant } from "../lib/deployPlatform.js";
+import { deployPlatform, type RoleGrant } from "../../shared/deployPlatform.js";
 
 /** The sizes at scale 1. */
 export const FULL_EVENTS = 1_000_000;

@@ -4,11 +4,12 @@
  * reads; rebuildProjections applies the stored events again; the integrity check applies the
  * chain's logs into temporary tables of the same names (verify.ts) and compares.
  */
+import type { Contract } from "../chain/abis.js";
 import type { Queryable } from "../db/db.js";
 import { canonicalJsonParse } from "../domain/records.js";
 import { AuditTrailBatch } from "./auditTrail.js";
 import type { ChainLog } from "./chainReader.js";
-import { decodeLog, toJson, type Contract, type LedgerEvent } from "./events.js";
+import { decodeLog, toJson, type LedgerEvent } from "./events.js";
 import { HANDLERS, RECORD_HASH_ARGUMENTS, type HandlerContext, type Notification, type Org } from "./handlers.js";
 
 /** Audit-trail rows per multi-row insert. */

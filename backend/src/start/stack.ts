@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import type { Server } from "node:http";
 import path from "node:path";
 import { JsonRpcProvider, Wallet } from "ethers";
-import { deployPlatform } from "../../../scripts/lib/deployPlatform.js";
+import { deployPlatform } from "../../../shared/deployPlatform.js";
 import { LocalChain } from "../chain/localChain.js";
 import { loadConfig, type Config } from "../config/index.js";
 import { createLogger } from "../logger.js";

@@ -12,7 +12,7 @@ import path from "node:path";
 import { JsonRpcProvider, Wallet } from "ethers";
 import pg from "pg";
 import { inject } from "vitest";
-import { deployPlatform, type Params } from "../../../scripts/lib/deployPlatform.js";
+import { deployPlatform, type Params } from "../../../shared/deployPlatform.js";
 import { loadConfig } from "../../src/config/index.js";
 import { createLogger } from "../../src/logger.js";
 import { DEV_OPERATOR_KEY, listen, startPlatform, type Platform } from "../../src/platform.js";
