@@ -1,5 +1,6 @@
 /** Loans as the API returns them; what is owed "now" is computed at the chain's latest block time. */
 import { pageOf } from "../../db/db.js";
+import { SqlFilter } from "../../db/sqlFilter.js";
 import type { AppContext } from "../../context.js";
 import { DAY_SECONDS, LOAN_STATUSES } from "../../domain/ledger.js";
 import { owedAt } from "../../domain/loanMath.js";
@@ -7,6 +8,7 @@ import { notFound } from "../../errors.js";
 import type { Caller } from "../../http/auth.js";
 import { DateOut, MoneyOut, z } from "../../http/schemas.js";
 import { AuditEventOut, historyOf } from "../audit/events.js";
+import { chainNow } from "../chainTime.js";
 import { loanScope } from "../scope.js";
 
 const Owed = z.object({ principal: MoneyOut, interest: MoneyOut, penalty: MoneyOut, total: MoneyOut });
@@ -166,38 +168,29 @@ export function loanOut(row: Record<string, unknown>, now: bigint) {
 
 export type Loan = ReturnType<typeof loanOut>;
 
-export async function chainNow(ctx: AppContext): Promise<bigint> {
-  return ctx.chain.now().catch(() => BigInt(Math.floor(Date.now() / 1000)));
-}
-
 export async function listLoans(ctx: AppContext, caller: Caller, query: z.infer<typeof LoanQuery>) {
-  const scope = loanScope(caller, "l", 1);
-  const params: unknown[] = [...scope.params];
-  const where = [scope.sql];
-  const add = (sql: (n: number) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(params.length));
-  };
+  const filter = new SqlFilter();
+  filter.where((next) => loanScope(caller, "l", next));
   const now = await chainNow(ctx);
-  if (query.status) add((n) => `l.status = $${n}`, query.status);
-  if (query.bankOrgId) add((n) => `l.bank_org_id = $${n}`, query.bankOrgId);
-  if (query.enterpriseOrgId) add((n) => `l.enterprise_org_id = $${n}`, query.enterpriseOrgId);
-  if (query.productId) add((n) => `l.product_id = $${n}`, query.productId);
-  if (query.collateralAtRisk) add((n) => `l.collateral_at_risk = $${n}`, query.collateralAtRisk === "true");
-  if (query.overdue === "true")
-    add((n) => `l.status = 'disbursed' and l.maturity_at < to_timestamp($${n})`, Number(now));
-  if (query.overdue === "false")
-    add((n) => `not (l.status = 'disbursed' and l.maturity_at < to_timestamp($${n}))`, Number(now));
-  params.push(query.limit, query.offset);
+  if (query.status) filter.where(`l.status = ${filter.bind(query.status)}`);
+  if (query.bankOrgId) filter.where(`l.bank_org_id = ${filter.bind(query.bankOrgId)}`);
+  if (query.enterpriseOrgId) filter.where(`l.enterprise_org_id = ${filter.bind(query.enterpriseOrgId)}`);
+  if (query.productId) filter.where(`l.product_id = ${filter.bind(query.productId)}`);
+  if (query.collateralAtRisk) filter.where(`l.collateral_at_risk = ${filter.bind(query.collateralAtRisk === "true")}`);
+  if (query.overdue) {
+    const overdue = `l.status = 'disbursed' and l.maturity_at < to_timestamp(${filter.bind(Number(now))})`;
+    filter.where(query.overdue === "true" ? overdue : `not (${overdue})`);
+  }
   // The page's ids and the filter's total first, over the loans alone; then only the page's rows
   // and their patents (the patents' subquery for every matching loan cost more than the page).
   const { rows, total } = await pageOf(
     ctx.db,
     `${SELECT.replace("select l.*,", "select l.*, page.total,")}
-       join (select l.id, count(*) over () as total from loans l where ${where.join(" and ")}
-              order by ${SORTS[query.sort]} limit $${params.length - 1} offset $${params.length}) page on page.id = l.id
+       join (select l.id, count(*) over () as total from loans l where ${filter.conditions}
+              order by ${SORTS[query.sort]} limit ${filter.bind(query.limit)} offset ${filter.bind(query.offset)}) page
+         on page.id = l.id
       order by ${SORTS[query.sort]}`,
-    params,
+    filter.params,
   );
   return { items: rows.map((row) => loanOut(row, now)), total };
 }
