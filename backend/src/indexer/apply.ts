@@ -11,6 +11,7 @@ import { AuditTrailBatch } from "./auditTrail.js";
 import type { ChainLog } from "./chainReader.js";
 import { decodeLog, toJson, type LedgerEvent } from "./events.js";
 import { HANDLERS, RECORD_HASH_ARGUMENTS, type HandlerContext, type Notification, type Org } from "./handlers.js";
+import { dateOfSeconds } from "../domain/time.js";
 
 /** Audit-trail rows per multi-row insert. */
 const EVENTS_PER_FLUSH = 5_000;
@@ -46,7 +47,7 @@ export function storedEvent(financeAddress: string, log: ChainLog, blockTimestam
     ...decoded,
     blockNumber: log.blockNumber,
     blockHash: log.blockHash,
-    blockTime: new Date(blockTimestamp * 1000),
+    blockTime: dateOfSeconds(blockTimestamp),
     txHash: log.transactionHash,
     txIndex: log.transactionIndex,
     logIndex: log.logIndex,

@@ -16,6 +16,7 @@ import type { Logger } from "../logger.js";
 import { applyEvents, rebuildProjections, storedEvent, writeAsIndexer, type StoredEvent } from "./apply.js";
 import { storeIndexedBlocks } from "./auditTrail.js";
 import { readHeaders, readLogs, type ChainLog, type Header } from "./chainReader.js";
+import { dateOfSeconds } from "../domain/time.js";
 
 const INDEXER_LOCK = 7_366_002;
 /** Headers per request when looking for the common ancestor of a reorganisation. */
@@ -316,7 +317,7 @@ export class Indexer {
         [...batch.blocks.values()].map((block) => ({
           number: block.number,
           hash: block.hash,
-          time: new Date(block.timestamp * 1000),
+          time: dateOfSeconds(block.timestamp),
         })),
       );
       // Moves the cursor only from where this batch began: if anything else moved it meanwhile

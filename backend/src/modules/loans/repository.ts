@@ -4,6 +4,7 @@ import { SqlFilter } from "../../db/sqlFilter.js";
 import type { AppContext } from "../../context.js";
 import { DAY_SECONDS, LOAN_STATUSES } from "../../domain/ledger.js";
 import { owedAt } from "../../domain/loanMath.js";
+import { dateOfSeconds, isoOrNull, secondsOf } from "../../domain/time.js";
 import { notFound } from "../../errors.js";
 import type { Caller } from "../../http/auth.js";
 import { DateOut, MoneyOut, z } from "../../http/schemas.js";
@@ -96,9 +97,6 @@ const SORTS: Record<string, string> = {
 const SELECT = `select l.*, coalesce((select array_agg(lp.patent_id order by lp.position) from loan_patents lp where lp.loan_id = l.id), '{}') as patent_ids
   from loans l`;
 
-const iso = (date: unknown) => (date ? (date as Date).toISOString() : null);
-const seconds = (date: unknown) => BigInt(Math.floor((date as Date).getTime() / 1000));
-
 export function loanOut(row: Record<string, unknown>, now: bigint) {
   const status = row.status as (typeof LOAN_STATUSES)[number];
   const owed = owedAt(
@@ -108,15 +106,15 @@ export function loanOut(row: Record<string, unknown>, now: bigint) {
       interestDue: BigInt(row.interest_due as string),
       penaltyDue: BigInt(row.penalty_due as string),
       rateBps: BigInt((row.rate_bps as number | null) ?? 0),
-      accruedAt: row.accrued_at ? seconds(row.accrued_at) : 0n,
-      maturityAt: row.maturity_at ? seconds(row.maturity_at) : 0n,
+      accruedAt: row.accrued_at ? secondsOf(row.accrued_at as Date) : 0n,
+      maturityAt: row.maturity_at ? secondsOf(row.maturity_at as Date) : 0n,
     },
     now,
   );
-  const maturity = row.maturity_at ? seconds(row.maturity_at) : null;
+  const maturity = row.maturity_at ? secondsOf(row.maturity_at as Date) : null;
   const defaultableAt =
     maturity !== null && row.grace_days !== null
-      ? new Date(Number(maturity + BigInt(row.grace_days as number) * BigInt(DAY_SECONDS)) * 1000)
+      ? dateOfSeconds(maturity + BigInt(row.grace_days as number) * BigInt(DAY_SECONDS))
       : null;
   return {
     id: String(row.id),
@@ -132,10 +130,10 @@ export function loanOut(row: Record<string, unknown>, now: bigint) {
     purpose: (row.purpose as string | null) ?? null,
     appraisedTotal: row.appraised_total === null ? null : String(row.appraised_total),
     registrationNo: (row.registration_no as string | null) ?? null,
-    registeredAt: iso(row.registered_at),
-    disbursedAt: iso(row.disbursed_at),
-    maturityAt: iso(row.maturity_at),
-    estimatedMaturityAt: iso(row.estimated_maturity_at),
+    registeredAt: isoOrNull(row.registered_at as Date | null),
+    disbursedAt: isoOrNull(row.disbursed_at as Date | null),
+    maturityAt: isoOrNull(row.maturity_at as Date | null),
+    estimatedMaturityAt: isoOrNull(row.estimated_maturity_at as Date | null),
     graceDays: (row.grace_days as number | null) ?? null,
     fundShareBps: (row.fund_share_bps as number | null) ?? null,
     defaultableAt: defaultableAt?.toISOString() ?? null,
@@ -148,8 +146,8 @@ export function loanOut(row: Record<string, unknown>, now: bigint) {
     },
     repaid: String(row.repaid),
     outstandingAtDefault: row.outstanding_at_default === null ? null : String(row.outstanding_at_default),
-    defaultedAt: iso(row.defaulted_at),
-    fundDecisionBy: iso(row.fund_decision_by),
+    defaultedAt: isoOrNull(row.defaulted_at as Date | null),
+    fundDecisionBy: isoOrNull(row.fund_decision_by as Date | null),
     compensated: String(row.compensation),
     compensationPaid: row.compensated as boolean,
     recovered: String(row.recovered),
@@ -158,9 +156,9 @@ export function loanOut(row: Record<string, unknown>, now: bigint) {
     borrowerSurplus: String(row.borrower_surplus),
     buyerOrgId: (row.buyer_org_id as string | null) ?? null,
     collateralAtRisk: row.collateral_at_risk as boolean,
-    appliedAt: iso(row.applied_at)!,
-    updatedAt: iso(row.updated_at)!,
-    chainTime: new Date(Number(now) * 1000).toISOString(),
+    appliedAt: (row.applied_at as Date).toISOString(),
+    updatedAt: (row.updated_at as Date).toISOString(),
+    chainTime: dateOfSeconds(now).toISOString(),
     txHash: row.tx_hash as string,
     blockNumber: Number(row.block_number),
   };

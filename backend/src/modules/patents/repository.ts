@@ -6,6 +6,7 @@ import { notFound } from "../../errors.js";
 import type { Caller } from "../../http/auth.js";
 import { DateOut, MoneyOut, z } from "../../http/schemas.js";
 import { normalisePatentNumber } from "../../domain/patentNumber.js";
+import { isoOrNull } from "../../domain/time.js";
 import { APPRAISAL_WINDOW, inAppraisalWindow, PATENT_KINDS, PATENT_STATUSES } from "../../domain/ledger.js";
 import { AuditEventOut, historyOf } from "../audit/events.js";
 import { chainNow } from "../chainTime.js";
@@ -82,7 +83,6 @@ const SORTS: Record<string, string> = {
 };
 
 const hex = (bytes: Buffer) => `0x${bytes.toString("hex")}`;
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 type Row = Record<string, unknown>;
 
@@ -117,7 +117,7 @@ function patentOut(row: Row, appraisals: Row[], now: bigint) {
     grantDate: (row.grant_date as Date).toISOString(),
     expiryDate: (row.expiry_date as Date).toISOString(),
     legalStatus: {
-      feePaidUntil: iso(row.fee_paid_until as Date | null),
+      feePaidUntil: isoOrNull(row.fee_paid_until as Date | null),
       preserved: row.preserved as boolean,
       invalidationPending: row.invalidation_pending as boolean,
     },
