@@ -11,7 +11,7 @@
  * the reads measured here never ask the chain about them (a loan's "now" is the head's time), but
  * /api/audit/verify would report every one of them.
  */
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { freePort } from "../../backend/test/support/ports.js";
 import path from "node:path";
@@ -24,6 +24,7 @@ import { INTERFACES } from "../../backend/src/chain/abis.js";
 import { createLogger } from "../../backend/src/logger.js";
 import { DEV_OPERATOR_KEY, listen, startPlatform, type Platform } from "../../backend/src/platform.js";
 import { deployPlatform, type RoleGrant } from "../../shared/deployPlatform.js";
+import { writeDeployment } from "../../backend/src/chain/deployment.js";
 
 /** The sizes at scale 1. */
 export const FULL_EVENTS = 1_000_000;
@@ -109,16 +110,7 @@ export async function deployContracts(rpcUrl: string, deploymentFile: string, ro
   const provider = new JsonRpcProvider(rpcUrl, undefined, { cacheTimeout: -1 });
   try {
     const deployment = await deployPlatform(new Wallet(DEV_OPERATOR_KEY, provider), { roleGrants });
-    mkdirSync(path.dirname(deploymentFile), { recursive: true });
-    writeFileSync(
-      deploymentFile,
-      JSON.stringify({
-        chainId: "31337",
-        startBlock: deployment.startBlock,
-        admin: deployment.admin,
-        contracts: deployment.contracts,
-      }),
-    );
+    writeDeployment(deploymentFile, 31337n, deployment);
     return deployment;
   } finally {
     provider.destroy();
