@@ -1,7 +1,7 @@
 /**
  * Builds the running platform from the configuration: database (embedded unless DATABASE_URL),
  * migrations, chain, key vault, signer queues, indexer, the operator organisation, the HTTP app.
- * main.ts and the tests both use it; stop() undoes it in reverse order.
+ * start/stack.ts (npm start) and the tests both use it; stop() undoes it in reverse order.
  */
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
