@@ -26,7 +26,7 @@ import { DEV_OPERATOR_KEY, listen, startPlatform, type Platform } from "../../ba
 import { deployPlatform, type RoleGrant } from "../../shared/deployPlatform.js";
 import { writeDeployment } from "../../backend/src/chain/deployment.js";
 
-/** The issue's sizes at scale 1. */
+/** The full sizes, at scale 1: a busy city's platform after some years (docs/testing.md, Benchmarks). */
 export const FULL_EVENTS = 1_000_000;
 export const FULL_PATENTS = 100_000;
 export const FULL_LOANS = 100_000;
@@ -37,7 +37,7 @@ export interface Sizes {
   events: number;
 }
 
-/** Patents and loans grow with the audit trail, one of each per ten events (the issue's proportions). */
+/** Patents and loans grow with the audit trail, one of each per ten events (the full sizes' proportions). */
 export function sizesFor(events: number): Sizes {
   const total = Math.max(100, Math.round(events));
   return {
