@@ -29,7 +29,7 @@ import {
   type OrganisationRole,
   type Params,
   type RoleGrant,
-} from "./lib/deployPlatform";
+} from "../shared/deployPlatform";
 
 function envInteger(name: string, fallback: bigint): bigint {
   const value = process.env[name];

@@ -2,7 +2,7 @@
  * Gas of every state-changing function of the registry and the finance core (the inherited
  * AccessControl ones too), from transaction receipts on the in-process Hardhat network, set
  * against a plain OpenZeppelin ERC-721 mint (the measuring itself: scripts/lib/gas.ts).
- * Writes docs/gas.md and exits non-zero when a function is over the issue's budget.
+ * Writes docs/gas.md and exits non-zero when a function is over its budget (docs/testing.md, Gas).
  *
  *   npm run gas
  *
@@ -72,10 +72,10 @@ async function report(
     `- Date: ${new Date().toISOString().slice(0, 10)}`,
     `- Compiler: solc ${compiler.version}, optimizer ${optimizer.enabled ? `on, ${optimizer.runs} runs` : "off"}, EVM ${compiler.settings.evmVersion ?? "default"}`,
     `- Network: in-process \`${hre.network.name}\` network (chain id ${chainId}, hardfork ${network.hardfork ?? "default"})`,
-    "- Budgets are the issue's: registerPatent 150,000; applyForLoan with one patent 200,000; approveLoan,",
+    "- Budgets (docs/testing.md, Gas): registerPatent 150,000; applyForLoan with one patent 200,000; approveLoan,",
     "  every repay and repayInFull 80,000 (checked here at 1 and 3 patents); registerPledge and releasePledge",
-    "  90,000 + 25,000 per extra patent; disburse 85,000 + 5,000 per extra patent (it was 80,000 until issue 16",
-    "  had disbursement run the legal-status refusal rules again: a call into the registry and one read per patent).",
+    "  90,000 + 25,000 per extra patent; disburse 85,000 + 5,000 per extra patent (it was 80,000 until disbursement",
+    "  ran the legal-status refusal rules again: a call into the registry and one read per patent).",
     "- disburse keeps the earliest expiry found at pledge, so only the legal status is read per patent. approveLoan reads",
     "  each patent's status, expiry and newest appraisals, about 8,000 gas per patent: it stays within 80,000 up to",
     "  3 patents and exceeds it from 4 (a loan may pledge up to 10). Of a patent's appraisals only the 8 newest are",

@@ -1,4 +1,4 @@
-/** What the HTTP modules are built from: created once in main.ts (or a test) and passed down. */
+/** What the HTTP modules are built from: created once in platform.ts (by npm start or a test) and passed down. */
 import type { Chain } from "./chain/chain.js";
 import type { KeyVault } from "./chain/keyVault.js";
 import type { LedgerWriter } from "./chain/ledgerWriter.js";

@@ -1,7 +1,7 @@
 /**
  * Builds the running platform from the configuration: database (embedded unless DATABASE_URL),
  * migrations, chain, key vault, signer queues, indexer, the operator organisation, the HTTP app.
- * main.ts and the tests both use it; stop() undoes it in reverse order.
+ * start/stack.ts (npm start) and the tests both use it; stop() undoes it in reverse order.
  */
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
@@ -28,7 +28,6 @@ import { sendDueNotices } from "./modules/notifications/timeNotices.js";
 
 /** Hardhat's and anvil's first development account: the deployer and operator on a local dev chain. */
 export const DEV_OPERATOR_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-export const EMBEDDED_POSTGRES_PORT_OFFSET = 1;
 /**
  * How many connections may wait for the server to accept them (the kernel caps it at
  * net.core.somaxconn). Node's default, 511, overflows when a thousand clients connect at once

@@ -1,5 +1,5 @@
 /**
- * Banks do not see each other (issue 16, SPEC section 8): a patent applied for at bank1, withdrawn,
+ * Banks do not see each other (docs/product.md, the guarantees): a patent applied for at bank1, withdrawn,
  * then applied for and lent on at bank2. bank1 saw the patent in its own application, so it may
  * still read the patent, but nothing of bank2's loan: not its id (the patent's loanId is null for
  * bank1), its amount, its application or its events, through any list, filter or detail. Any bank

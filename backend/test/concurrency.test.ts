@@ -1,5 +1,5 @@
 /**
- * Many organisations writing at once with idempotency keys (issue 15): an organisation's turn in
+ * Many organisations writing at once with idempotency keys (docs/reliability.md): an organisation's turn in
  * the signer holds one pooled connection and never waits on the pool for a second (the idempotency
  * store records the transaction on the turn's own connection), so more organisations in their
  * turn than the pool has connections cannot wait on each other. Before, each such turn waited for

@@ -140,12 +140,17 @@ describe("migrations", () => {
     expect(await schemaOf(db)).toEqual(snapshots[migrations.length]);
   });
 
-  it("a failing migration applies nothing: the run is one transaction", async () => {
+  it("a migration failing in the middle of a run undoes the whole run and names itself", async () => {
     const db = await freshDatabase();
-    const broken = { name: "999_broken", up: "create table half_done (id int);\nselect 1 / 0;\n", down: "" };
-    await expect(migrate(db, [...migrations, broken])).rejects.toThrow(/division by zero/);
-    expect(await tablesOf(db)).toEqual([]);
-    expect(await migrate(db)).toEqual(names);
+    await migrate(db, migrations.slice(0, 2)); // the previous release
+    const before = await schemaOf(db);
+    const broken = { name: "099_broken", up: "create table half_done (id int);\nselect 1 / 0;\n", down: "" };
+    const release = [...migrations.slice(0, 4), broken, ...migrations.slice(4)];
+    await expect(migrate(db, release)).rejects.toThrow(/migration 099_broken failed.*division by zero/);
+    // neither the broken migration's first statement nor the good ones before it in the run remain
+    expect(await appliedNames(db)).toEqual(names.slice(0, 2));
+    expect(await schemaOf(db)).toEqual(before);
+    expect(await migrate(db)).toEqual(names.slice(2));
   });
 
   it("two instances migrating at once apply each migration once", async () => {

@@ -1,5 +1,5 @@
 /**
- * The embedded platform through power cuts (issue 15, SPEC section 8): a stream of writes, and at
+ * The embedded platform through power cuts (docs/product.md, the guarantees): a stream of writes, and at
  * random moments every process of the platform (the node process, the embedded PostgreSQL, the
  * local chain) killed with SIGKILL at once, as a power cut does; then a plain restart. Every write
  * that answered 2xx must be there with the values it answered, and /api/audit/verify must be ok,

@@ -1,5 +1,5 @@
 /**
- * Sessions in the browser (issue 16, item 7): the security headers on every answer, and the
+ * Sessions in the browser (docs/api.md, Sessions): the security headers on every answer, and the
  * server-side end of a token: signing out, deleting the user, a password change or reset, and the
  * idle timeout each make a token useless at once, on this instance and (by the notification) on
  * another; the password rules; the account audit log.

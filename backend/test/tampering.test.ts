@@ -1,6 +1,6 @@
 /**
- * Edits by hand in PostgreSQL, the way an insider with database access would (issue 15, SPEC
- * section 8). The ledger's tables refuse every edit but the indexer's; a superuser can still get
+ * Edits by hand in PostgreSQL, the way an insider with database access would (docs/product.md, the
+ * guarantees). The ledger's tables refuse every edit but the indexer's; a superuser can still get
  * past the refusal (session_replication_role = replica skips triggers), and then the integrity
  * check must report exactly what was changed. For every table and column the API serves from the
  * chain: one changed cell, then one inserted and one deleted row, each reported as exactly one

@@ -1,5 +1,5 @@
 /**
- * Sessions in the browser (issue 16, item 7), in a real Chromium against the real platform: the
+ * Sessions in the browser (docs/api.md, Sessions), in a real Chromium against the real platform: the
  * page comes with the server's Content-Security-Policy and an injected inline script does not run;
  * the operator creates a clerk, whose password change ends the clerk's other session (that tab is
  * sent to the login page with the reason and, signed in again, back to its page); signing out

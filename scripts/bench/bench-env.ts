@@ -22,7 +22,7 @@ export function machineNote(): string {
   return `Machine: ${os.cpus().length} cores; load average over the last minute of the measurements ${oneMinute.toFixed(1)}.`;
 }
 
-/** Quick mode (CI) runs at most 1/100 of the issue's sizes, whatever the scale. */
+/** Quick mode (CI) runs at most 1/100 of the full sizes, whatever the scale. */
 export function effectiveScale(context: BenchContext): number {
   return context.quick ? Math.min(context.scale, 0.01) : context.scale;
 }

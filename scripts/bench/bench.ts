@@ -1,9 +1,9 @@
 /**
- * npm run bench: the issue's benchmarks, section by section (sections/index.ts), written to
+ * npm run bench: the benchmarks of docs/testing.md, section by section (sections/index.ts), written to
  * docs/benchmarks.md and docs/benchmarks.json with a description of the machine. A section that
  * throws is reported as failed and the others still run; the exit code is then 1.
  *
- *   npm run bench                         every section at the issue's sizes (--scale 1)
+ *   npm run bench                         every section at the full sizes (--scale 1)
  *   npm run bench -- --scale 0.1          a tenth of the sizes and durations
  *   npm run bench -- --only gas,writes    some sections
  *   npm run bench:quick                   tiny sizes: proves the bench runs, measures nothing

@@ -11,7 +11,7 @@
  * the reads measured here never ask the chain about them (a loan's "now" is the head's time), but
  * /api/audit/verify would report every one of them.
  */
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { freePort } from "../../backend/test/support/ports.js";
 import path from "node:path";
@@ -20,12 +20,13 @@ import pg from "pg";
 import { startAnvil, type RunningAnvil } from "../../backend/src/chain/anvil.js";
 import { loadConfig } from "../../backend/src/config/index.js";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../backend/src/db/embedded.js";
-import { INTERFACES } from "../../backend/src/indexer/events.js";
+import { INTERFACES } from "../../backend/src/chain/abis.js";
 import { createLogger } from "../../backend/src/logger.js";
 import { DEV_OPERATOR_KEY, listen, startPlatform, type Platform } from "../../backend/src/platform.js";
-import { deployPlatform, type RoleGrant } from "../lib/deployPlatform.js";
+import { deployPlatform, type RoleGrant } from "../../shared/deployPlatform.js";
+import { writeDeployment } from "../../backend/src/chain/deployment.js";
 
-/** The issue's sizes at scale 1. */
+/** The full sizes, at scale 1: a busy city's platform after some years (docs/testing.md, Benchmarks). */
 export const FULL_EVENTS = 1_000_000;
 export const FULL_PATENTS = 100_000;
 export const FULL_LOANS = 100_000;
@@ -36,7 +37,7 @@ export interface Sizes {
   events: number;
 }
 
-/** Patents and loans grow with the audit trail, one of each per ten events (the issue's proportions). */
+/** Patents and loans grow with the audit trail, one of each per ten events (the full sizes' proportions). */
 export function sizesFor(events: number): Sizes {
   const total = Math.max(100, Math.round(events));
   return {
@@ -109,16 +110,7 @@ export async function deployContracts(rpcUrl: string, deploymentFile: string, ro
   const provider = new JsonRpcProvider(rpcUrl, undefined, { cacheTimeout: -1 });
   try {
     const deployment = await deployPlatform(new Wallet(DEV_OPERATOR_KEY, provider), { roleGrants });
-    mkdirSync(path.dirname(deploymentFile), { recursive: true });
-    writeFileSync(
-      deploymentFile,
-      JSON.stringify({
-        chainId: "31337",
-        startBlock: deployment.startBlock,
-        admin: deployment.admin,
-        contracts: deployment.contracts,
-      }),
-    );
+    writeDeployment(deploymentFile, 31337n, deployment);
     return deployment;
   } finally {
     provider.destroy();

@@ -5,7 +5,7 @@
  * machine are noisy and only the ratio travels.
  */
 export interface BenchContext {
-  /** 1 = the sizes (100,000 patents and loans, 1,000,000 audit events); quick mode is far smaller */
+  /** 1 = the full sizes (100,000 patents and loans, 1,000,000 audit events); quick mode is far smaller */
   scale: number;
   quick: boolean;
   /** one line of progress for the terminal */
@@ -24,7 +24,7 @@ export interface Figure {
   ratio?: number;
   /** how the ratio reads: a factor (the default), or the exponent k of value = baseline^k */
   ratioIs?: "factor" | "exponent";
-  /** the target, in words, and whether this run met it */
+  /** the target (docs/testing.md, Benchmarks), in words, and whether this run met it */
   target?: { text: string; met: boolean };
 }
 

@@ -34,13 +34,13 @@ export interface Measurement {
 
 const PATENT_COUNTS = [1, 3];
 
-/** The issue's budgets; undefined where it sets none. */
+/** The gas budgets (docs/testing.md, Gas); undefined where none is set. */
 export function budgetOf(name: string, patents?: number): number | undefined {
   const fn = name.split(" ")[0];
   if (fn === "registerPatent") return 150_000;
   if (fn === "applyForLoan") return patents === 1 ? 200_000 : undefined;
   if (["approveLoan", "repay", "repayInFull"].includes(fn)) return 80_000;
-  // Issue 16 has disbursement re-run the legal-status refusal rules: one more call and patent read each.
+  // Disbursement runs the legal-status refusal rules again: one more call and patent read each.
   if (fn === "disburse") return 85_000 + 5_000 * ((patents ?? 1) - 1);
   if (["registerPledge", "releasePledge"].includes(fn)) return 90_000 + 25_000 * ((patents ?? 1) - 1);
   return undefined;

@@ -1,5 +1,5 @@
 /**
- * npm run reliability: runs the tests behind SPEC section 8's guarantees (power cuts, a killed main
+ * npm run reliability: runs the tests behind the guarantees of docs/product.md (power cuts, a killed main
  * process, many organisations at once, tampering), collects the figures they report
  * (backend/test/support/figures.ts), writes them with the date, the commit and the machine to
  * docs/reliability.json, and renders them into docs/reliability.md between its figures markers.

@@ -1,7 +1,9 @@
 /** The deployment file that scripts/deploy.ts (or the start script) writes and every instance reads. */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { getAddress } from "ethers";
 import { z } from "zod";
+import type { PlatformDeployment } from "../../../shared/deployPlatform.js";
 
 const DeployedContract = z.object({
   address: z.string().transform((value) => getAddress(value)),
@@ -30,4 +32,15 @@ export function readDeployment(file: string): Deployment {
   const parsed = DeploymentSchema.safeParse(JSON.parse(text));
   if (!parsed.success) throw new Error(`deployment file ${file} is invalid: ${parsed.error.message}`);
   return parsed.data;
+}
+
+/** Writes the deployment file of contracts deployed on a local chain (npm start, the tests, the bench). */
+export function writeDeployment(
+  file: string,
+  chainId: bigint,
+  { startBlock, admin, contracts }: Pick<PlatformDeployment, "startBlock" | "admin" | "contracts">,
+): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const record = { network: "local", chainId: chainId.toString(), startBlock, admin, contracts };
+  writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
 }

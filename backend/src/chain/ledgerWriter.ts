@@ -9,7 +9,7 @@ import type { Database } from "../db/db.js";
 import { saveRecord, type StoredRecord } from "../domain/records.js";
 import { ApiError, notFound } from "../errors.js";
 import type { Indexer } from "../indexer/indexer.js";
-import { INTERFACES } from "../indexer/events.js";
+import { INTERFACES } from "./abis.js";
 import type { Chain } from "./chain.js";
 import type { KeyVault } from "./keyVault.js";
 import type { Call, Sent, SignerQueues } from "./signer.js";

@@ -1,7 +1,11 @@
 /**
  * Plain-SQL migrations in backend/migrations, one concern per file: `NNN_name.sql` with a
- * `-- migrate:up` and a `-- migrate:down` section. Applied in order, each in its own transaction,
- * under an advisory lock so that API instances starting together migrate once.
+ * `-- migrate:up` and a `-- migrate:down` section. A run applies every pending migration in order in
+ * one transaction, under an advisory lock so that API instances starting together migrate once.
+ * One transaction, not one per migration: when a release's third migration fails, the database
+ * stays at the schema the previous release runs on, instead of at a schema no release expects
+ * (PostgreSQL's DDL is transactional, and no migration uses a statement that refuses a transaction,
+ * such as CREATE INDEX CONCURRENTLY). A rollback likewise reverts its migrations together.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -40,7 +44,11 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
     const applied = new Set(rows.map((row) => row.name));
     const pending = migrations.filter((migration) => !applied.has(migration.name));
     for (const migration of pending) {
-      await client.query(migration.up);
+      await client.query(migration.up).catch((error: unknown) => {
+        throw new Error(`migration ${migration.name} failed, so none of this run's applied: ${String(error)}`, {
+          cause: error,
+        });
+      });
       await client.query("insert into schema_migrations (name) values ($1)", [migration.name]);
     }
     return pending.map((migration) => migration.name);

@@ -35,17 +35,6 @@ export const patentStatusName = (index: number | bigint): PatentStatus => PATENT
 export const patentKindName = (index: number | bigint): PatentKind => PATENT_KINDS[Number(index)];
 export const loanStatusName = (index: number | bigint): LoanStatus => LOAN_STATUSES[Number(index)];
 
-/** Loans whose patents are held: the patent cannot enter another loan. */
-export const ACTIVE_LOAN_STATUSES: readonly LoanStatus[] = [
-  "applied",
-  "approved",
-  "pledged",
-  "disbursed",
-  "repaid",
-  "defaulted",
-  "disposed",
-];
-
 export const UINT32_MAX = 2 ** 32 - 1;
 export const UINT96_MAX = 2n ** 96n - 1n;
 export const MAX_PATENTS_PER_LOAN = 10;

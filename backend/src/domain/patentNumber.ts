@@ -4,7 +4,6 @@
  * gives the kind. The same rule runs on chain (contracts/libraries/PatentNumber.sol); checking it
  * here first turns a bad number into a 400 without a transaction.
  */
-import { keccak256, toUtf8Bytes } from "ethers";
 import type { PatentKind } from "./ledger.js";
 
 const WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
@@ -43,9 +42,4 @@ export function parsePatentNumber(written: string): ParsedPatentNumber {
 export function checkDigit(digits: string): string {
   const sum = [...digits].reduce((total, digit, i) => total + Number(digit) * WEIGHTS[i], 0);
   return sum % 11 === 10 ? "X" : String(sum % 11);
-}
-
-/** The registry's token id: keccak256 of the normal form's ASCII bytes. */
-export function patentTokenId(normal: string): bigint {
-  return BigInt(keccak256(toUtf8Bytes(normal)));
 }

@@ -4,13 +4,15 @@
  * reads; rebuildProjections applies the stored events again; the integrity check applies the
  * chain's logs into temporary tables of the same names (verify.ts) and compares.
  */
+import type { Contract } from "../chain/abis.js";
 import type { Queryable } from "../db/db.js";
 import { canonicalJsonParse } from "../domain/records.js";
 import { AuditTrailBatch } from "./auditTrail.js";
 import { reassessCollateralRisk } from "./collateralRisk.js";
 import type { ChainLog } from "./chainReader.js";
-import { decodeLog, toJson, type Contract, type LedgerEvent } from "./events.js";
+import { decodeLog, toJson, type LedgerEvent } from "./events.js";
 import { HANDLERS, RECORD_HASH_ARGUMENTS, type HandlerContext, type Notification, type Org } from "./handlers.js";
+import { dateOfSeconds } from "../domain/time.js";
 
 /** Audit-trail rows per multi-row insert. */
 const EVENTS_PER_FLUSH = 5_000;
@@ -46,7 +48,7 @@ export function storedEvent(financeAddress: string, log: ChainLog, blockTimestam
     ...decoded,
     blockNumber: log.blockNumber,
     blockHash: log.blockHash,
-    blockTime: new Date(blockTimestamp * 1000),
+    blockTime: dateOfSeconds(blockTimestamp),
     txHash: log.transactionHash,
     txIndex: log.transactionIndex,
     logIndex: log.logIndex,

@@ -2,15 +2,8 @@
  * Every event of the two contracts (their own, and those of OpenZeppelin's AccessControl, Pausable
  * and ERC-721 they inherit), decoded into plain JSON: bigints as decimal strings, structs as objects.
  */
-import { EventFragment, Interface, Result, type Log } from "ethers";
-import { PatentRegistry__factory, PledgeFinance__factory } from "../../../typechain-types/index.js";
-
-export type Contract = "PledgeFinance" | "PatentRegistry";
-
-export const INTERFACES: Record<Contract, Interface> = {
-  PledgeFinance: new Interface(PledgeFinance__factory.abi),
-  PatentRegistry: new Interface(PatentRegistry__factory.abi),
-};
+import { EventFragment, Result, type Interface, type Log } from "ethers";
+import { INTERFACES, type Contract } from "../chain/abis.js";
 
 export interface LedgerEvent {
   contract: Contract;

@@ -7,6 +7,7 @@
 import type { Queryable } from "../db/db.js";
 import { fromBytes32 } from "../domain/canonical.js";
 import { loanStatusName, patentKindName, type OrgKind } from "../domain/ledger.js";
+import { dateOfSeconds } from "../domain/time.js";
 import type { LedgerEvent } from "./events.js";
 import { KEY_HANDLERS } from "./keyHandlers.js";
 
@@ -55,7 +56,7 @@ type Handler = (ctx: HandlerContext) => Promise<AuditSubject>;
 export const RECORD_HASH_ARGUMENTS = ["metadataHash", "detailsHash", "purposeHash"];
 type Args = Record<string, unknown>;
 
-const seconds = (value: unknown) => new Date(Number(value as bigint) * 1000);
+const seconds = (value: unknown) => dateOfSeconds(value as bigint);
 const text = (value: unknown) => (value as bigint).toString();
 const lower = (address: unknown) => (address as string).toLowerCase();
 

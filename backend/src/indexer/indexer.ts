@@ -16,6 +16,7 @@ import type { Logger } from "../logger.js";
 import { applyEvents, rebuildProjections, storedEvent, writeAsIndexer, type StoredEvent } from "./apply.js";
 import { storeIndexedBlocks } from "./auditTrail.js";
 import { readHeaders, readLogs, type ChainLog, type Header } from "./chainReader.js";
+import { dateOfSeconds } from "../domain/time.js";
 
 const INDEXER_LOCK = 7_366_002;
 /** Headers per request when looking for the common ancestor of a reorganisation. */
@@ -316,13 +317,14 @@ export class Indexer {
     await this.inTransaction(async (client) => {
       await storeJournalBlocks(client, journal);
       await this.applyBatch(client, batch.logs, batch.blocks);
-      if (batch.to >= safe) await this.options.atHead?.(client, { number: batch.to, time: blockTime(last) });
+      if (batch.to >= safe)
+        await this.options.atHead?.(client, { number: batch.to, time: dateOfSeconds(last.timestamp) });
       await storeIndexedBlocks(
         client,
         [...batch.blocks.values()].map((block) => ({
           number: block.number,
           hash: block.hash,
-          time: blockTime(block),
+          time: dateOfSeconds(block.timestamp),
         })),
       );
       // Moves the cursor only from where this batch began: if anything else moved it meanwhile
@@ -449,8 +451,6 @@ export class Indexer {
     }
   }
 }
-
-const blockTime = (block: Header) => new Date(block.timestamp * 1000);
 
 function isConnectionLoss(error: unknown): boolean {
   return error instanceof ApiError && error.code === "DATABASE_UNAVAILABLE";

@@ -4,12 +4,8 @@
  * everything; appraisers every patent. Each function returns an SQL condition on the given alias
  * and its parameter, so lists and details share one rule. Anything outside it is a 404.
  */
+import type { Condition } from "../db/sqlFilter.js";
 import type { Caller } from "../http/auth.js";
-
-export interface Condition {
-  sql: string;
-  params: unknown[];
-}
 
 /** `p` is a patents row; `$n` placeholders start at `next`. */
 export function patentScope(caller: Caller, alias: string, next: number): Condition {

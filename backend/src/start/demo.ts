@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { ApiClient } from "../client.js";
 import { checkDigit } from "../domain/patentNumber.js";
+import { dateOfSeconds } from "../domain/time.js";
 
 export const DEMO_USERS = {
   ent1: { kind: "enterprise", org: "星海智能科技有限公司 (Xinghai Intelligent Tech)" },
@@ -39,7 +40,7 @@ export async function seedDemo(baseUrl: string, password: string, progress: Seed
     const gap = until(day) - (await head());
     if (gap > 0) await admin.post("/dev/advance-time", { seconds: gap });
   };
-  const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+  const iso = (seconds: number) => dateOfSeconds(seconds).toISOString();
 
   progress("organisations and users");
   const as = {} as Record<Member, ApiClient>;

@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import type { Server } from "node:http";
 import path from "node:path";
 import { JsonRpcProvider, Wallet } from "ethers";
-import { deployPlatform } from "../../../scripts/lib/deployPlatform.js";
+import { deployPlatform } from "../../../shared/deployPlatform.js";
+import { writeDeployment } from "../chain/deployment.js";
 import { LocalChain } from "../chain/localChain.js";
 import { loadConfig, type Config } from "../config/index.js";
 import { createLogger } from "../logger.js";
@@ -151,10 +152,7 @@ async function ensureDeployment(config: Config, rpcUrl: string, localChain?: Loc
     const { chainId } = await provider.getNetwork();
     // The deployment file names contracts only once a snapshot on disk holds them.
     await localChain?.save();
-    writeFileSync(
-      config.deploymentFile,
-      `${JSON.stringify({ network: "local", chainId: chainId.toString(), startBlock: deployment.startBlock, admin: deployment.admin, contracts: deployment.contracts }, null, 2)}\n`,
-    );
+    writeDeployment(config.deploymentFile, chainId, deployment);
   } finally {
     provider.destroy();
   }

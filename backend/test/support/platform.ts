@@ -5,14 +5,15 @@
  * other client.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { JsonRpcProvider, Wallet } from "ethers";
 import pg from "pg";
 import { inject } from "vitest";
-import { deployPlatform, type Params } from "../../../scripts/lib/deployPlatform.js";
+import { deployPlatform, type Params } from "../../../shared/deployPlatform.js";
+import { writeDeployment } from "../../src/chain/deployment.js";
 import { loadConfig } from "../../src/config/index.js";
 import { createLogger } from "../../src/logger.js";
 import { DEV_OPERATOR_KEY, listen, startPlatform, type Platform } from "../../src/platform.js";
@@ -97,15 +98,7 @@ export async function deployTestContracts(rpcUrl: string, deploymentFile: string
   const deployer = new Wallet(DEV_OPERATOR_KEY, provider);
   const deployment = await deployPlatform(deployer, { params });
   provider.destroy();
-  writeFileSync(
-    deploymentFile,
-    JSON.stringify({
-      chainId: "31337",
-      startBlock: deployment.startBlock,
-      admin: deployment.admin,
-      contracts: deployment.contracts,
-    }),
-  );
+  writeDeployment(deploymentFile, 31337n, deployment);
   return deployment;
 }
 

@@ -4,6 +4,7 @@
  * the admin as a real operator would.
  */
 import { randomBytes } from "node:crypto";
+import { checkDigit } from "../../src/domain/patentNumber.js";
 import { Client, expectStatus, type TestPlatform } from "./platform.js";
 
 export const PASSWORD = "correct horse battery staple";
@@ -64,14 +65,11 @@ export async function onboardOrganisation(
   return { orgId: org.id, client: await platform.anonymous.login(name, PASSWORD) };
 }
 
-const WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
-
 /** A valid invention patent number with a unique serial. */
 export function newPatentNumber(kindDigit = "1"): string {
   const serial = String(Math.floor(Math.random() * 1e7)).padStart(7, "0");
   const digits = `2021${kindDigit}${serial}`;
-  const sum = [...digits].reduce((total, digit, i) => total + Number(digit) * WEIGHTS[i], 0);
-  return `CN${digits}.${sum % 11 === 10 ? "X" : sum % 11}`;
+  return `CN${digits}.${checkDigit(digits)}`;
 }
 
 /**

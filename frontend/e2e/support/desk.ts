@@ -5,6 +5,7 @@
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
+import { checkDigit } from "../../../backend/src/domain/patentNumber.js";
 import { newPage, signIn } from "./browser";
 
 const WAIT = { timeout: 30_000, interval: 200 };
@@ -62,11 +63,8 @@ export function dayFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-const WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
-
 /** A fresh, well-formed invention patent number (12 digits, a dot, the check digit). */
 export function newPatentNumber(serial: number): string {
   const digits = `2026${"1"}${String((Date.now() * 10 + serial) % 10_000_000).padStart(7, "0")}`;
-  const sum = [...digits].reduce((total, digit, i) => total + Number(digit) * WEIGHTS[i], 0);
-  return `CN${digits}.${sum % 11 === 10 ? "X" : String(sum % 11)}`;
+  return `CN${digits}.${checkDigit(digits)}`;
 }

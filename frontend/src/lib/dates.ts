@@ -8,3 +8,8 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatDateTime(iso: string | null | undefined): string {
   return iso ? dayjs(iso).format("YYYY-MM-DD HH:mm:ss") : "—";
 }
+
+/** A moment from the API as the ledger counts it: whole seconds since the epoch. */
+export function unixSeconds(iso: string): number {
+  return Math.floor(Date.parse(iso) / 1000);
+}

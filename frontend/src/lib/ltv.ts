@@ -3,6 +3,7 @@
  * contracts PatentRegistry.appraisedTotal and PledgeFinance.approveLoan), so a form can show the
  * limit before the chain refuses an amount. The chain stays the judge.
  */
+import { unixSeconds } from "./dates";
 
 export interface AppraisalForLtv {
   index: number;
@@ -20,8 +21,6 @@ export interface PatentForLtv {
 const BPS = 10_000n;
 const STANDING = new Set(["verified", "pledged"]);
 
-const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-
 /** PatentRegistry.APPRAISAL_WINDOW: only a patent's newest appraisals count. */
 export const APPRAISAL_WINDOW = 8;
 
@@ -34,7 +33,7 @@ export function currentAppraisal(patent: PatentForLtv, now: number): AppraisalFo
   let newest: AppraisalForLtv | undefined;
   for (const appraisal of patent.appraisals) {
     if (appraisal.index <= newestIndex - APPRAISAL_WINDOW) continue;
-    if (seconds(appraisal.validUntil) >= now && (!newest || appraisal.index > newest.index)) newest = appraisal;
+    if (unixSeconds(appraisal.validUntil) >= now && (!newest || appraisal.index > newest.index)) newest = appraisal;
   }
   return newest;
 }
@@ -43,7 +42,7 @@ export function currentAppraisal(patent: PatentForLtv, now: number): AppraisalFo
 export function appraisedTotal(patents: readonly PatentForLtv[], now: number): bigint {
   let total = 0n;
   for (const patent of patents) {
-    if (!STANDING.has(patent.status) || now > seconds(patent.expiryDate)) continue;
+    if (!STANDING.has(patent.status) || now > unixSeconds(patent.expiryDate)) continue;
     const appraisal = currentAppraisal(patent, now);
     if (appraisal) total += BigInt(appraisal.value);
   }

@@ -4,6 +4,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { api } from "./apiClient";
+import { unixSeconds } from "./dates";
 
 export interface PlatformParams {
   ltvCapBps: number;
@@ -46,7 +47,7 @@ export function useChainTime() {
     queryFn: async ({ signal }) => {
       const health = await api.get<Health>("/health", undefined, signal).catch(() => null);
       const time = health?.chain.time;
-      return time ? Math.floor(Date.parse(time) / 1000) : Math.floor(Date.now() / 1000);
+      return unixSeconds(time ?? new Date().toISOString());
     },
     staleTime: 15_000,
   });

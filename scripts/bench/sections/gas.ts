@@ -44,7 +44,7 @@ export const gas: Section = async ({ progress, workDir }) => {
         "(`scripts/lib/gas.ts`; its report with the compiler settings is [`gas.md`](gas.md)). The baseline is a plain " +
         "OpenZeppelin ERC-721 (`contracts/test/BaselineERC721.sol`) minted in the same run; ratio = gas ÷ that mint.",
       "Functions whose cost grows with the loan's collateral are measured with 1 and with 3 patents. Targets are the " +
-        "issue's gas budgets (docs/testing.md, Gas); functions without a budget have none.",
+        "gas budgets in docs/testing.md (Gas); functions without a budget have none.",
       ...(over.length === 0
         ? ["Every budgeted function is within its budget."]
         : [`Over budget: ${over.map((figure) => figure.name).join(", ")}.`]),

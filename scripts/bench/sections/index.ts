@@ -1,5 +1,5 @@
 /**
- * The sections of `npm run bench`, in the order they run and the issue numbers them. Each is a
+ * The sections of `npm run bench`, in the order they run and docs/testing.md numbers them. Each is a
  * module of this folder exporting a `Section` (../section.ts); add one by importing it and listing
  * it here. `--only <ids>` picks some by id.
  */
@@ -12,7 +12,7 @@ import { indexer } from "./indexer.js";
 import { growth } from "./growth.js";
 
 export interface SectionEntry {
-  /** The issue's number for it. */
+  /** Its number in docs/testing.md (Benchmarks). */
   number: number;
   id: string;
   /** Used in the report when the section fails before returning its own. */

@@ -378,7 +378,7 @@ export const indexer: Section = async (context) => {
           `${generated.seconds.toFixed(0)} s (${(generated.registrations.length / generated.seconds).toFixed(0)} transactions/s, ` +
           `${((generated.registrations.length * LOGS_PER_REGISTRATION) / generated.seconds).toFixed(0)} events/s made).` +
           (generated.budgetSpent
-            ? ` The issue's ${target.toLocaleString("en")} events did not fit the ${budgetMs / 60_000}-minute budget for ` +
+            ? ` The full ${target.toLocaleString("en")} events did not fit the ${budgetMs / 60_000}-minute budget for ` +
               "making them on this machine; the run used the events made by then."
             : ""),
         "Backfill: the real Indexer (backend/src/indexer) from the deployment's start block on a freshly migrated " +

@@ -171,7 +171,7 @@ export const startup: Section = async ({ quick, scale, progress, workDir }) => {
           `${READERS} readers listed loans, patents, audit events and organisations, for ${loadMs / 1000} s. anvil and ` +
           "PostgreSQL are processes of their own; their RSS is in the whole-platform figure (PostgreSQL's shared memory " +
           "counted once per backend, so that sum overstates).",
-        "No baseline and no target in the issue for these: they are figures to watch from run to run. The empty Node " +
+        "No baseline and no target in docs/testing.md for these: they are figures to watch from run to run. The empty Node " +
           `process (\`node -e\`, ${process.version}) shows what any Node server costs before its own code.`,
       ],
     };

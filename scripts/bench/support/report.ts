@@ -3,7 +3,7 @@ import type { Figure, SectionResult } from "../section.js";
 import type { Machine } from "./machine.js";
 
 export interface SectionOutcome extends SectionResult {
-  /** The numbering (1 gas, 2 reads, 3 writes, 4 indexer, 5 growth, 6 startup). */
+  /** The numbering of docs/testing.md (1 gas, 2 reads, 3 writes, 4 indexer, 5 growth, 6 startup). */
   number: number;
   status: "ok" | "failed";
   /** Why a failed section failed (its figures are then empty or partial). */
@@ -28,7 +28,7 @@ export interface BenchRun {
 const SUMMARY_ROWS = 4;
 
 /**
- * --merge: the sections of an earlier report that this run did not run, kept, in the issue's order.
+ * --merge: the sections of an earlier report that this run did not run, kept, in docs/testing.md's order.
  * The machine block is this run's; each section names its own run (ranAt, commit).
  */
 export function mergeRuns(earlier: BenchRun, run: BenchRun): BenchRun {

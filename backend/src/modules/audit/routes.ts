@@ -3,6 +3,7 @@
  * a transaction view and a block view for the explorer; the integrity check; the dashboard's stats.
  */
 import type { AppContext } from "../../context.js";
+import { SqlFilter } from "../../db/sqlFilter.js";
 import { badRequest, notFound } from "../../errors.js";
 import type { Caller } from "../../http/auth.js";
 import type { Api } from "../../http/route.js";
@@ -224,59 +225,50 @@ export async function auditEvents(
       issues: [{ path: "query.fromBlock", message: "after toBlock" }],
     });
   }
-  const params: unknown[] = [];
-  const where: string[] = [];
-  const add = (sql: (n: number) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(params.length));
-  };
+  const filter = new SqlFilter();
   // Non-regulators read the events that concern their own organisation.
   const scopedOrg = caller.role === "regulator" ? query.orgId : caller.orgId;
   let from = "chain_events e";
   if (scopedOrg) {
     from = "chain_event_orgs eo join chain_events e on e.block_number = eo.block_number and e.log_index = eo.log_index";
-    add((n) => `eo.org_id = $${n}`, scopedOrg);
-    if (caller.role !== "regulator" && query.orgId && query.orgId !== caller.orgId) where.push("false");
+    filter.where(`eo.org_id = ${filter.bind(scopedOrg)}`);
+    if (caller.role !== "regulator" && query.orgId && query.orgId !== caller.orgId) filter.where("false");
   }
   const column = scopedOrg ? "eo" : "e";
-  if (query.entity) add((n) => `e.entity = $${n}`, query.entity);
-  if (query.entityId) add((n) => `e.entity_id = $${n}`, query.entityId);
-  if (query.kind) add((n) => `e.kind = $${n}`, query.kind);
-  if (query.txHash) add((n) => `e.tx_hash = $${n}`, query.txHash.toLowerCase());
-  if (query.fromBlock !== undefined) add((n) => `${column}.block_number >= $${n}`, query.fromBlock);
-  if (query.toBlock !== undefined) add((n) => `${column}.block_number <= $${n}`, query.toBlock);
+  if (query.entity) filter.where(`e.entity = ${filter.bind(query.entity)}`);
+  if (query.entityId) filter.where(`e.entity_id = ${filter.bind(query.entityId)}`);
+  if (query.kind) filter.where(`e.kind = ${filter.bind(query.kind)}`);
+  if (query.txHash) filter.where(`e.tx_hash = ${filter.bind(query.txHash.toLowerCase())}`);
+  if (query.fromBlock !== undefined) filter.where(`${column}.block_number >= ${filter.bind(query.fromBlock)}`);
+  if (query.toBlock !== undefined) filter.where(`${column}.block_number <= ${filter.bind(query.toBlock)}`);
   // A time window is also a range of blocks, since block times never decrease along a chain and
   // every block with an event is in indexed_blocks: from the first block at or after `from` to the
   // last at or before `to`. The bounds let the (organisation, block) key seek the window instead of
   // visiting every event of the organisation, or of the window (migration 008).
   if (query.from !== undefined) {
-    add((n) => `e.block_time >= to_timestamp($${n})`, query.from);
-    add(
-      (n) =>
-        `${column}.block_number >= coalesce((select b.number from indexed_blocks b where b.time >= to_timestamp($${n})
-           order by b.time, b.number limit 1), ${NO_BLOCK})`,
-      query.from,
+    const since = filter.bind(query.from);
+    filter.where(`e.block_time >= to_timestamp(${since})`);
+    filter.where(
+      `${column}.block_number >= coalesce((select b.number from indexed_blocks b where b.time >= to_timestamp(${since})
+         order by b.time, b.number limit 1), ${NO_BLOCK})`,
     );
   }
   if (query.to !== undefined) {
-    add((n) => `e.block_time <= to_timestamp($${n})`, query.to);
-    add(
-      (n) =>
-        `${column}.block_number <= coalesce((select b.number from indexed_blocks b where b.time <= to_timestamp($${n})
-           order by b.time desc, b.number desc limit 1), -1)`,
-      query.to,
+    const until = filter.bind(query.to);
+    filter.where(`e.block_time <= to_timestamp(${until})`);
+    filter.where(
+      `${column}.block_number <= coalesce((select b.number from indexed_blocks b where b.time <= to_timestamp(${until})
+         order by b.time desc, b.number desc limit 1), -1)`,
     );
   }
   if (query.cursor) {
     const [block, log] = query.cursor.split("-").map(Number);
-    params.push(block, log);
-    where.push(`(${column}.block_number, ${column}.log_index) < ($${params.length - 1}, $${params.length})`);
+    filter.where(`(${column}.block_number, ${column}.log_index) < (${filter.bind(block)}, ${filter.bind(log)})`);
   }
-  params.push(query.limit + 1);
   const { rows } = await ctx.db.query(
-    `select ${EVENT_COLUMNS} from ${from} ${where.length ? `where ${where.join(" and ")}` : ""}
-      order by ${column}.block_number desc, ${column}.log_index desc limit $${params.length}`,
-    params,
+    `select ${EVENT_COLUMNS} from ${from} where ${filter.conditions}
+      order by ${column}.block_number desc, ${column}.log_index desc limit ${filter.bind(query.limit + 1)}`,
+    filter.params,
   );
   const items = rows.slice(0, query.limit).map(auditEventOut);
   const nextCursor = rows.length > query.limit ? items[items.length - 1].id : null;

@@ -22,6 +22,7 @@
 import type { Queryable } from "../../db/db.js";
 import { applyEvents, storedEvent, type StoredEvent } from "../../indexer/apply.js";
 import { readHeaders, readLogs, type ChainLog } from "../../indexer/chainReader.js";
+import { dateOfSeconds } from "../../domain/time.js";
 
 export interface Mismatch {
   table: string;
@@ -338,7 +339,7 @@ async function compareBlocks(client: Queryable, rpcUrl: string, toBlock: number,
       }
       if (header.hash !== row.hash)
         findings.add({ table: "indexed_blocks", key, field: "hash", expected: header.hash, found: row.hash });
-      const time = new Date(header.timestamp * 1000).toISOString();
+      const time = dateOfSeconds(header.timestamp).toISOString();
       if (time !== row.time.toISOString())
         findings.add({ table: "indexed_blocks", key, field: "time", expected: time, found: row.time.toISOString() });
     }

@@ -1,12 +1,15 @@
 /** Loans as the API returns them; what is owed "now" is computed at the chain's latest block time. */
 import { pageOf } from "../../db/db.js";
+import { SqlFilter } from "../../db/sqlFilter.js";
 import type { AppContext } from "../../context.js";
 import { DAY_SECONDS, LOAN_STATUSES } from "../../domain/ledger.js";
 import { owedAt } from "../../domain/loanMath.js";
+import { dateOfSeconds, isoOrNull, secondsOf } from "../../domain/time.js";
 import { notFound } from "../../errors.js";
 import type { Caller } from "../../http/auth.js";
 import { DateOut, MoneyOut, z } from "../../http/schemas.js";
 import { AuditEventOut, historyOf } from "../audit/events.js";
+import { chainNow } from "../chainTime.js";
 import { loanScope } from "../scope.js";
 import { loanSearch, SearchText } from "./search.js";
 
@@ -98,9 +101,6 @@ const SORTS: Record<string, string> = {
 const SELECT = `select l.*, coalesce((select array_agg(lp.patent_id order by lp.position) from loan_patents lp where lp.loan_id = l.id), '{}') as patent_ids
   from loans l`;
 
-const iso = (date: unknown) => (date ? (date as Date).toISOString() : null);
-const seconds = (date: unknown) => BigInt(Math.floor((date as Date).getTime() / 1000));
-
 export function loanOut(row: Record<string, unknown>, now: bigint) {
   const status = row.status as (typeof LOAN_STATUSES)[number];
   const owed = owedAt(
@@ -110,15 +110,15 @@ export function loanOut(row: Record<string, unknown>, now: bigint) {
       interestDue: BigInt(row.interest_due as string),
       penaltyDue: BigInt(row.penalty_due as string),
       rateBps: BigInt((row.rate_bps as number | null) ?? 0),
-      accruedAt: row.accrued_at ? seconds(row.accrued_at) : 0n,
-      maturityAt: row.maturity_at ? seconds(row.maturity_at) : 0n,
+      accruedAt: row.accrued_at ? secondsOf(row.accrued_at as Date) : 0n,
+      maturityAt: row.maturity_at ? secondsOf(row.maturity_at as Date) : 0n,
     },
     now,
   );
-  const maturity = row.maturity_at ? seconds(row.maturity_at) : null;
+  const maturity = row.maturity_at ? secondsOf(row.maturity_at as Date) : null;
   const defaultableAt =
     maturity !== null && row.grace_days !== null
-      ? new Date(Number(maturity + BigInt(row.grace_days as number) * BigInt(DAY_SECONDS)) * 1000)
+      ? dateOfSeconds(maturity + BigInt(row.grace_days as number) * BigInt(DAY_SECONDS))
       : null;
   return {
     id: String(row.id),
@@ -134,10 +134,10 @@ export function loanOut(row: Record<string, unknown>, now: bigint) {
     purpose: (row.purpose as string | null) ?? null,
     appraisedTotal: row.appraised_total === null ? null : String(row.appraised_total),
     registrationNo: (row.registration_no as string | null) ?? null,
-    registeredAt: iso(row.registered_at),
-    disbursedAt: iso(row.disbursed_at),
-    maturityAt: iso(row.maturity_at),
-    estimatedMaturityAt: iso(row.estimated_maturity_at),
+    registeredAt: isoOrNull(row.registered_at as Date | null),
+    disbursedAt: isoOrNull(row.disbursed_at as Date | null),
+    maturityAt: isoOrNull(row.maturity_at as Date | null),
+    estimatedMaturityAt: isoOrNull(row.estimated_maturity_at as Date | null),
     graceDays: (row.grace_days as number | null) ?? null,
     fundShareBps: (row.fund_share_bps as number | null) ?? null,
     defaultableAt: defaultableAt?.toISOString() ?? null,
@@ -150,8 +150,8 @@ export function loanOut(row: Record<string, unknown>, now: bigint) {
     },
     repaid: String(row.repaid),
     outstandingAtDefault: row.outstanding_at_default === null ? null : String(row.outstanding_at_default),
-    defaultedAt: iso(row.defaulted_at),
-    fundDecisionBy: iso(row.fund_decision_by),
+    defaultedAt: isoOrNull(row.defaulted_at as Date | null),
+    fundDecisionBy: isoOrNull(row.fund_decision_by as Date | null),
     compensated: String(row.compensation),
     compensationPaid: row.compensated as boolean,
     recovered: String(row.recovered),
@@ -160,9 +160,9 @@ export function loanOut(row: Record<string, unknown>, now: bigint) {
     borrowerSurplus: String(row.borrower_surplus),
     buyerOrgId: (row.buyer_org_id as string | null) ?? null,
     collateralAtRisk: row.collateral_at_risk as boolean,
-    appliedAt: iso(row.applied_at)!,
-    updatedAt: iso(row.updated_at)!,
-    chainTime: new Date(Number(now) * 1000).toISOString(),
+    appliedAt: (row.applied_at as Date).toISOString(),
+    updatedAt: (row.updated_at as Date).toISOString(),
+    chainTime: dateOfSeconds(now).toISOString(),
     txHash: row.tx_hash as string,
     blockNumber: Number(row.block_number),
   };
@@ -170,39 +170,30 @@ export function loanOut(row: Record<string, unknown>, now: bigint) {
 
 export type Loan = ReturnType<typeof loanOut>;
 
-export async function chainNow(ctx: AppContext): Promise<bigint> {
-  return ctx.chain.now().catch(() => BigInt(Math.floor(Date.now() / 1000)));
-}
-
 export async function listLoans(ctx: AppContext, caller: Caller, query: z.infer<typeof LoanQuery>) {
-  const scope = loanScope(caller, "l", 1);
-  const params: unknown[] = [...scope.params];
-  const where = [scope.sql];
-  const add = (sql: (n: number) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(params.length));
-  };
+  const filter = new SqlFilter();
+  filter.where((next) => loanScope(caller, "l", next));
   const now = await chainNow(ctx);
-  if (query.status) add((n) => `l.status = $${n}`, query.status);
-  if (query.bankOrgId) add((n) => `l.bank_org_id = $${n}`, query.bankOrgId);
-  if (query.enterpriseOrgId) add((n) => `l.enterprise_org_id = $${n}`, query.enterpriseOrgId);
-  if (query.productId) add((n) => `l.product_id = $${n}`, query.productId);
-  if (query.collateralAtRisk) add((n) => `l.collateral_at_risk = $${n}`, query.collateralAtRisk === "true");
-  if (query.q) where.push(loanSearch(query.q, params));
-  if (query.overdue === "true")
-    add((n) => `l.status = 'disbursed' and l.maturity_at < to_timestamp($${n})`, Number(now));
-  if (query.overdue === "false")
-    add((n) => `not (l.status = 'disbursed' and l.maturity_at < to_timestamp($${n}))`, Number(now));
-  params.push(query.limit, query.offset);
+  if (query.status) filter.where(`l.status = ${filter.bind(query.status)}`);
+  if (query.bankOrgId) filter.where(`l.bank_org_id = ${filter.bind(query.bankOrgId)}`);
+  if (query.enterpriseOrgId) filter.where(`l.enterprise_org_id = ${filter.bind(query.enterpriseOrgId)}`);
+  if (query.productId) filter.where(`l.product_id = ${filter.bind(query.productId)}`);
+  if (query.collateralAtRisk) filter.where(`l.collateral_at_risk = ${filter.bind(query.collateralAtRisk === "true")}`);
+  if (query.overdue) {
+    const overdue = `l.status = 'disbursed' and l.maturity_at < to_timestamp(${filter.bind(Number(now))})`;
+    filter.where(query.overdue === "true" ? overdue : `not (${overdue})`);
+  }
+  if (query.q) filter.where(loanSearch(query.q, filter));
   // The page's ids and the filter's total first, over the loans alone; then only the page's rows
   // and their patents (the patents' subquery for every matching loan cost more than the page).
   const { rows, total } = await pageOf(
     ctx.db,
     `${SELECT.replace("select l.*,", "select l.*, page.total,")}
-       join (select l.id, count(*) over () as total from loans l where ${where.join(" and ")}
-              order by ${SORTS[query.sort]} limit $${params.length - 1} offset $${params.length}) page on page.id = l.id
+       join (select l.id, count(*) over () as total from loans l where ${filter.conditions}
+              order by ${SORTS[query.sort]} limit ${filter.bind(query.limit)} offset ${filter.bind(query.offset)}) page
+         on page.id = l.id
       order by ${SORTS[query.sort]}`,
-    params,
+    filter.params,
   );
   return { items: rows.map((row) => loanOut(row, now)), total };
 }

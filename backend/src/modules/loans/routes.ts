@@ -20,16 +20,8 @@ import {
 import type { PreparedCall, TxRef } from "../../chain/ledgerWriter.js";
 import { getProduct } from "../products/routes.js";
 import { LOAN_READERS } from "../scope.js";
-import {
-  chainNow,
-  getLoan,
-  getLoanDetail,
-  listLoans,
-  LoanDetailOut,
-  LoanOut,
-  LoanQuery,
-  type Loan,
-} from "./repository.js";
+import { chainNow } from "../chainTime.js";
+import { getLoan, getLoanDetail, listLoans, LoanDetailOut, LoanOut, LoanQuery, type Loan } from "./repository.js";
 import { appraisedTotal, PLEDGE_CHECKS, pledgeChecks, requireStatus } from "./rules.js";
 
 const MAX_PATENTS_PER_LOAN = 10;

@@ -7,6 +7,7 @@ import type { AppContext } from "../../context.js";
 import { DAY_SECONDS, inAppraisalWindow } from "../../domain/ledger.js";
 import { conflict } from "../../errors.js";
 import type { Loan } from "./repository.js";
+import { dateOfSeconds } from "../../domain/time.js";
 
 export function requireStatus(loan: Loan, allowed: readonly string[], action: string): void {
   if (!allowed.includes(loan.status)) {
@@ -58,7 +59,7 @@ export interface PledgeCheck {
  * and rule. Maturity before disbursement is estimated as now + term.
  */
 export async function pledgeChecks(ctx: AppContext, loan: Loan, now: bigint) {
-  const maturity = new Date((Number(now) + (loan.termDays ?? 0) * DAY_SECONDS) * 1000);
+  const maturity = dateOfSeconds(Number(now) + (loan.termDays ?? 0) * DAY_SECONDS);
   const { rows } = await ctx.db.query(
     `select p.id, p.status, p.owner_address, p.fee_paid_until, p.preserved, p.invalidation_pending, p.expiry_date, l.borrower_address
        from loan_patents lp join patents p on p.id = lp.patent_id join loans l on l.id = lp.loan_id

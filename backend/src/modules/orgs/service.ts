@@ -10,7 +10,7 @@
  */
 import { Wallet, formatEther, id as keccakId } from "ethers";
 import type { AppContext } from "../../context.js";
-import { ROLE_KINDS, type OrgKind, type RoleKind } from "../../domain/ledger.js";
+import type { OrgKind, RoleKind } from "../../domain/ledger.js";
 import { conflict, forbidden, notFound, unprocessable } from "../../errors.js";
 
 export interface OrgRow {
@@ -145,5 +145,3 @@ export async function requireUserManager(
     { orgId: org.id, managedBy },
   );
 }
-
-export const isRoleKind = (kind: string): kind is RoleKind => (ROLE_KINDS as readonly string[]).includes(kind);

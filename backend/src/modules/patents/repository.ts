@@ -1,12 +1,15 @@
 /** Patents as the API returns them, read from the projections within the caller's scope. */
 import { pageOf } from "../../db/db.js";
+import { containing, SqlFilter } from "../../db/sqlFilter.js";
 import type { AppContext } from "../../context.js";
 import { notFound } from "../../errors.js";
 import type { Caller } from "../../http/auth.js";
 import { DateOut, MoneyOut, z } from "../../http/schemas.js";
 import { normalisePatentNumber } from "../../domain/patentNumber.js";
+import { isoOrNull } from "../../domain/time.js";
 import { APPRAISAL_WINDOW, inAppraisalWindow, PATENT_KINDS, PATENT_STATUSES } from "../../domain/ledger.js";
 import { AuditEventOut, historyOf } from "../audit/events.js";
+import { chainNow } from "../chainTime.js";
 import { patentScope, visibleLastChange, visibleLoanId } from "../scope.js";
 
 export const AppraisalOut = z
@@ -81,7 +84,6 @@ const SORTS: Record<string, string> = {
 };
 
 const hex = (bytes: Buffer) => `0x${bytes.toString("hex")}`;
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 type Row = Record<string, unknown>;
 
@@ -116,7 +118,7 @@ function patentOut(row: Row, appraisals: Row[], now: bigint) {
     grantDate: (row.grant_date as Date).toISOString(),
     expiryDate: (row.expiry_date as Date).toISOString(),
     legalStatus: {
-      feePaidUntil: iso(row.fee_paid_until as Date | null),
+      feePaidUntil: isoOrNull(row.fee_paid_until as Date | null),
       preserved: row.preserved as boolean,
       invalidationPending: row.invalidation_pending as boolean,
     },
@@ -145,35 +147,30 @@ async function appraisalsOf(ctx: AppContext, ids: string[]) {
 }
 
 export async function listPatents(ctx: AppContext, caller: Caller, query: z.infer<typeof PatentQuery>) {
-  const scope = patentScope(caller, "p", 1);
-  const loan = visibleLoanId(caller, "p", scope.params.length + 1);
-  const change = visibleLastChange(caller, "p", scope.params.length + loan.params.length + 1);
-  const params: unknown[] = [...scope.params, ...loan.params, ...change.params];
-  const where = [scope.sql];
-  const add = (sql: (n: number) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(params.length));
-  };
-  if (query.status) add((n) => `p.status = $${n}`, query.status);
-  if (query.kind) add((n) => `p.kind = $${n}`, query.kind);
-  if (query.ownerOrgId) add((n) => `p.owner_org_id = $${n}`, query.ownerOrgId);
-  if (query.q) add((n) => `(p.id ilike $${n} or p.title ilike $${n})`, `%${query.q.replace(/[\\%_]/g, "\\$&")}%`);
-  const now = await ctx.chain.now().catch(() => BigInt(Math.floor(Date.now() / 1000)));
+  const filter = new SqlFilter();
+  const loan = filter.fragment((next) => visibleLoanId(caller, "p", next));
+  const change = filter.fragment((next) => visibleLastChange(caller, "p", next));
+  filter.where((next) => patentScope(caller, "p", next));
+  if (query.status) filter.where(`p.status = ${filter.bind(query.status)}`);
+  if (query.kind) filter.where(`p.kind = ${filter.bind(query.kind)}`);
+  if (query.ownerOrgId) filter.where(`p.owner_org_id = ${filter.bind(query.ownerOrgId)}`);
+  if (query.q) {
+    const q = filter.bind(containing(query.q));
+    filter.where(`(p.id ilike ${q} or p.title ilike ${q})`);
+  }
+  const now = await chainNow(ctx);
   if (query.needsAppraisal === "true") {
-    add(
-      (n) =>
-        `p.status in ('verified', 'pledged') and not exists (select 1 from appraisals a where a.patent_id = p.id
-           and a.valid_until >= to_timestamp($${n}) and ${inAppraisalWindow("a")})`,
-      Number(now),
+    filter.where(
+      `p.status in ('verified', 'pledged') and not exists (select 1 from appraisals a where a.patent_id = p.id
+         and a.valid_until >= to_timestamp(${filter.bind(Number(now))}) and ${inAppraisalWindow("a")})`,
     );
   }
-  params.push(query.limit, query.offset);
   const { rows, total } = await pageOf(
     ctx.db,
-    `select p.*, ${loan.sql} as visible_loan_id, ${change.sql} as visible_tx_hash, count(*) over () as total
-       from patents p where ${where.join(" and ")}
-      order by ${SORTS[query.sort]} limit $${params.length - 1} offset $${params.length}`,
-    params,
+    `select p.*, ${loan} as visible_loan_id, ${change} as visible_tx_hash, count(*) over () as total
+       from patents p where ${filter.conditions}
+      order by ${SORTS[query.sort]} limit ${filter.bind(query.limit)} offset ${filter.bind(query.offset)}`,
+    filter.params,
   );
   const appraisals = await appraisalsOf(
     ctx,
@@ -188,17 +185,17 @@ export async function listPatents(ctx: AppContext, caller: Caller, query: z.infe
 /** One patent in the caller's scope, or a 404; `id` may be written in any accepted form. */
 export async function getPatent(ctx: AppContext, caller: Caller | null, written: string) {
   const id = normalisePatentNumber(written);
-  const scope = caller ? patentScope(caller, "p", 2) : { sql: "true", params: [] };
-  const loan = caller ? visibleLoanId(caller, "p", 2 + scope.params.length) : { sql: "p.loan_id", params: [] };
-  const next = 2 + scope.params.length + loan.params.length;
-  const change = caller ? visibleLastChange(caller, "p", next) : { sql: "p.tx_hash", params: [] };
+  const filter = new SqlFilter();
+  filter.where(`p.id = ${filter.bind(id)}`);
+  if (caller) filter.where((next) => patentScope(caller, "p", next));
+  const loan = caller ? filter.fragment((next) => visibleLoanId(caller, "p", next)) : "p.loan_id";
+  const change = caller ? filter.fragment((next) => visibleLastChange(caller, "p", next)) : "p.tx_hash";
   const { rows } = await ctx.db.query(
-    `select p.*, ${loan.sql} as visible_loan_id, ${change.sql} as visible_tx_hash
-       from patents p where p.id = $1 and ${scope.sql}`,
-    [id, ...scope.params, ...loan.params, ...change.params],
+    `select p.*, ${loan} as visible_loan_id, ${change} as visible_tx_hash from patents p where ${filter.conditions}`,
+    filter.params,
   );
   if (!rows[0]) throw notFound("patent", written);
-  const now = await ctx.chain.now().catch(() => BigInt(Math.floor(Date.now() / 1000)));
+  const now = await chainNow(ctx);
   const appraisals = await appraisalsOf(ctx, [id]);
   return patentOut(rows[0], appraisals.get(id) ?? [], now);
 }

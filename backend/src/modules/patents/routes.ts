@@ -21,6 +21,7 @@ import {
   PatentOut,
   PatentQuery,
 } from "./repository.js";
+import { dateOfSeconds } from "../../domain/time.js";
 
 const NewPatent = z
   .object({
@@ -100,8 +101,8 @@ export function patentRoutes(api: Api, ctx: AppContext): void {
       const now = Number(await ctx.chain.now());
       if (!(body.grantDate <= now && now < body.expiryDate)) {
         throw unprocessable("INVALID_DATES", "a patent is registered between its grant date and its expiry date", {
-          grantDate: new Date(body.grantDate * 1000).toISOString(),
-          expiryDate: new Date(body.expiryDate * 1000).toISOString(),
+          grantDate: dateOfSeconds(body.grantDate).toISOString(),
+          expiryDate: dateOfSeconds(body.expiryDate).toISOString(),
         });
       }
       const certificate = prepareDocument(body.certificate);

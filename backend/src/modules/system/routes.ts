@@ -2,6 +2,7 @@
 import type { AppContext } from "../../context.js";
 import type { Api } from "../../http/route.js";
 import { z } from "../../http/schemas.js";
+import { dateOfSeconds } from "../../domain/time.js";
 
 export async function health(ctx: AppContext) {
   const database = await ctx.db
@@ -14,7 +15,7 @@ export async function health(ctx: AppContext) {
       ok: true as const,
       chainId: ctx.chain.chainId.toString(),
       head: head.number,
-      time: new Date(Number(head.time) * 1000).toISOString(),
+      time: dateOfSeconds(head.time).toISOString(),
     }))
     .catch(() => ({
       ok: false as const,
@@ -75,7 +76,7 @@ export function systemRoutes(api: Api, ctx: AppContext): void {
       ctx.chain.forgetHead();
       const head = await ctx.chain.head(0);
       await ctx.indexer.waitFor(head.number);
-      return { chainTime: new Date(Number(head.time) * 1000).toISOString(), blockNumber: head.number };
+      return { chainTime: dateOfSeconds(head.time).toISOString(), blockNumber: head.number };
     },
   });
 }

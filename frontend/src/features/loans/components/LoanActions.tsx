@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LedgerWriteStatus } from "@/components/LedgerWriteStatus";
 import type { Role } from "@/config/roles";
-import { formatDate } from "@/lib/dates";
+import { formatDate, unixSeconds } from "@/lib/dates";
 import { useChainTime } from "@/lib/platform";
 import type { LoanAction } from "../api/loanActions";
 import type { Loan, LoanTx } from "../api/types";
@@ -20,7 +20,7 @@ export function LoanActions({ loan, role }: { loan: Loan; role: Role }) {
       ? t("loan.fundDeciding", { date: formatDate(loan.fundDecisionBy) })
       : t("loan.notYetDefaultable", { date: formatDate(loan.defaultableAt) });
   const chainTime = useChainTime();
-  const now = chainTime.data ?? Date.parse(loan.chainTime) / 1000;
+  const now = chainTime.data ?? unixSeconds(loan.chainTime);
   const actions = availableActions(role, loan, now);
   const [open, setOpen] = useState<LoanAction | null>(null);
   const [done, setDone] = useState<{ action: LoanAction; result: LoanTx } | null>(null);

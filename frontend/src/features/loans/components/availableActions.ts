@@ -5,6 +5,7 @@
  * fund's decision window is open).
  */
 import type { Role } from "@/config/roles";
+import { unixSeconds } from "@/lib/dates";
 import type { LoanAction } from "../api/loanActions";
 import type { Loan } from "../api/types";
 
@@ -35,12 +36,12 @@ export function availableActions(role: Role, loan: LoanFacts, chainTimeSeconds: 
       if (status === "pledged") add("disburse");
       if (status === "disbursed") {
         add("repay");
-        const from = loan.defaultableAt ? Date.parse(loan.defaultableAt) / 1000 : Infinity;
+        const from = loan.defaultableAt ? unixSeconds(loan.defaultableAt) : Infinity;
         add("default", chainTimeSeconds >= from ? undefined : "notYetDefaultable");
       }
       if (status === "defaulted") {
         // After the fund's window the bank disposes without its compensation (SPEC section 8).
-        const windowEnds = loan.fundDecisionBy ? Date.parse(loan.fundDecisionBy) / 1000 : 0;
+        const windowEnds = loan.fundDecisionBy ? unixSeconds(loan.fundDecisionBy) : 0;
         add("dispose", loan.compensationPaid || chainTimeSeconds >= windowEnds ? undefined : "fundDeciding");
       }
       break;

@@ -4,7 +4,7 @@
  * backend can call it with any signer, without the Hardhat runtime.
  */
 import { id, type ContractTransactionResponse, type Signer } from "ethers";
-import { PatentRegistry__factory, PledgeFinance__factory } from "../../typechain-types";
+import { PatentRegistry__factory, PledgeFinance__factory } from "../typechain-types";
 
 /** The finance core's platform parameters (IPledgeFinanceTypes.Params); fundCapacity in fen. */
 export interface Params {
