@@ -31,8 +31,29 @@ export async function launch(): Promise<Browser> {
  */
 export const cspViolations: string[] = [];
 
-export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, baseURL: inject("baseUrl"), locale: "zh-CN" });
+export type Language = "zh-CN" | "en";
+
+export interface PageOptions {
+  /** The web app's language (zh-CN unless said), chosen as the language switch keeps it. */
+  language?: Language;
+  /** Lets a test inject a script of its own (axe-core); such a page cannot check the policy. */
+  bypassCSP?: boolean;
+}
+
+export async function newPage(
+  browser: Browser,
+  viewport = { width: 1280, height: 800 },
+  { language = "zh-CN", bypassCSP = false }: PageOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, baseURL: inject("baseUrl"), locale: language, bypassCSP });
+  if (language !== "zh-CN")
+    await context.addInitScript((chosen) => {
+      try {
+        localStorage.setItem("ipledge.lang", chosen);
+      } catch {
+        // a frame without storage (about:blank)
+      }
+    }, language);
   const page = await context.newPage();
   page.on("console", (message) => {
     if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);

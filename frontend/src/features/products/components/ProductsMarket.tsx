@@ -114,6 +114,9 @@ export function ProductsMarket() {
         loading={products.isFetching}
         scroll={{ x: "max-content" }}
         rowSelection={{
+          // at most MAX_COMPARED are compared, so "select all" has no use; it would also sit, focusable,
+          // in the hidden row antd measures the columns with
+          hideSelectAll: true,
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys.map(String).slice(0, MAX_COMPARED)),
           getCheckboxProps: (p) => ({

