@@ -7,8 +7,11 @@
  * enterprise applies for a loan) done with the keyboard alone, with a visible focus ring.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch, newPage, signIn, type Language } from "./support/browser";
+import { waitForText } from "./support/desk";
+import { expectLoanStatus } from "./support/financing";
+import { tabTo } from "./support/keyboard";
 import { chineseOnEnglishPage, layoutProblems, seriousAxeViolations, settle } from "./support/pageChecks";
 
 const OFFICE_SCREEN = { width: 1366, height: 768 };
@@ -35,7 +38,7 @@ async function checkPage(page: Page, language: Language): Promise<string[]> {
   return found.map((problem) => `${where}: ${problem}`);
 }
 
-/** The role's menu, and one loan's and one patent's page found through it. */
+/** The role's menu, and one loan's and one patent's page (and the application form) found through it. */
 async function pagesOf(page: Page): Promise<string[]> {
   await settle(page);
   const menu = await page
@@ -45,6 +48,7 @@ async function pagesOf(page: Page): Promise<string[]> {
   for (const [list, detail] of [
     ["/loans", /^\/loans\/\d+$/],
     ["/patents", /^\/patents\/CN[^/]+$/],
+    ["/products", /^\/loans\/apply\?productId=/],
   ] as const) {
     if (!menu.includes(list)) continue;
     await page.goto(list);
@@ -91,4 +95,38 @@ describe("every page, for every role and in both languages", () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it("an enterprise signs in and applies for a loan with the keyboard alone, always seeing where the focus is", async () => {
+    const page = await newPage(browser, OFFICE_SCREEN, { bypassCSP: true });
+    await page.goto("/login");
+    await tabTo(page, "#username");
+    await page.keyboard.type("ent1");
+    await tabTo(page, "#password");
+    await page.keyboard.type(inject("password"));
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+
+    await tabTo(page, 'aside a[href="/products"]');
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/products$/);
+    await settle(page);
+    await tabTo(page, "a[data-testid^=product-apply-]");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/loans\/apply/);
+    await settle(page);
+    await tabTo(page, "[data-testid=apply-patents] tbody input[type=checkbox]:not([disabled])");
+    await page.keyboard.press("Space");
+    await waitForText(page.getByTestId("apply-maximum"), /¥/);
+    await tabTo(page, "[data-testid=apply-amount]");
+    await page.keyboard.type("10000");
+    await tabTo(page, "[data-testid=apply-term]");
+    await page.keyboard.type("90");
+    await tabTo(page, "[data-testid=apply-purpose]");
+    await page.keyboard.type("keyboard only");
+    await tabTo(page, "[data-testid=apply-submit]");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/loans\/\d+$/, { timeout: 30_000 });
+    await expectLoanStatus(page, "applied");
+    await page.context().close();
+  });
 });

@@ -3,7 +3,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
+import { settle } from "./pageChecks";
 
 export const SCREENSHOTS = fileURLToPath(new URL("../../../docs/screenshots", import.meta.url));
 
@@ -70,7 +71,21 @@ export async function signIn(page: Page, username: string, password = inject("pa
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
+/**
+ * Saves the page to docs/screenshots once its data is in: no spinner or skeleton left and every
+ * table on it showing rows (a screenshot of a page still loading says nothing).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await settle(page);
+  await expect
+    .poll(
+      () =>
+        page
+          .locator("main .ant-table")
+          .evaluateAll((tables) => tables.filter((table) => !table.querySelector(".ant-table-row")).length),
+      { timeout: 30_000, interval: 200, message: `${name}: a table on the page has no rows` },
+    )
+    .toBe(0);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

@@ -17,7 +17,7 @@ const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle");
   await expect
-    .poll(() => page.locator(".ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin").count(), {
+    .poll(() => page.locator(".ant-spin-spinning, .ant-skeleton, .ant-card-loading-content").count(), {
       timeout: 30_000,
       interval: 200,
     })
