@@ -9,6 +9,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch, newPage, signIn, type Language } from "./support/browser";
+import { appraisedPatent } from "./support/api";
 import { waitForText } from "./support/desk";
 import { expectLoanStatus } from "./support/financing";
 import { tabTo } from "./support/keyboard";
@@ -97,6 +98,7 @@ describe("every page, for every role and in both languages", () => {
   }
 
   it("an enterprise signs in and applies for a loan with the keyboard alone, always seeing where the focus is", async () => {
+    const patent = await appraisedPatent(1);
     const page = await newPage(browser, OFFICE_SCREEN, { bypassCSP: true });
     await page.goto("/login");
     await tabTo(page, "#username");
@@ -114,7 +116,7 @@ describe("every page, for every role and in both languages", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/loans\/apply/);
     await settle(page);
-    await tabTo(page, "[data-testid=apply-patents] tbody input[type=checkbox]:not([disabled])");
+    await tabTo(page, `form[data-testid=apply-form] input[type=checkbox][aria-label="${patent}"]`);
     await page.keyboard.press("Space");
     await waitForText(page.getByTestId("apply-maximum"), /¥/);
     await tabTo(page, "[data-testid=apply-amount]");
@@ -125,7 +127,10 @@ describe("every page, for every role and in both languages", () => {
     await page.keyboard.type("keyboard only");
     await tabTo(page, "[data-testid=apply-submit]");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/loans\/\d+$/, { timeout: 30_000 });
+    await page.waitForURL(/\/loans\/\d+$/, { timeout: 30_000 }).catch(async (error: Error) => {
+      const said = await page.locator(".ant-form-item-explain-error, .ant-alert").allInnerTexts();
+      throw new Error(`${error.message}\nthe form says: ${said.join(" | ")}`);
+    });
     await expectLoanStatus(page, "applied");
     await page.context().close();
   });

@@ -73,7 +73,8 @@ export async function signIn(page: Page, username: string, password = inject("pa
 
 /**
  * Saves the page to docs/screenshots once its data is in: no spinner or skeleton left and every
- * table on it showing rows (a screenshot of a page still loading says nothing).
+ * table on it showing rows, or, having loaded, that it has none (the regulator's pending approvals
+ * are often empty). A screenshot of a page still loading says nothing.
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await settle(page);
@@ -82,7 +83,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
       () =>
         page
           .locator("main .ant-table")
-          .evaluateAll((tables) => tables.filter((table) => !table.querySelector(".ant-table-row")).length),
+          .evaluateAll(
+            (tables) =>
+              tables.filter((table) => !table.querySelector(".ant-table-row, .ant-table-placeholder .ant-empty"))
+                .length,
+          ),
       { timeout: 30_000, interval: 200, message: `${name}: a table on the page has no rows` },
     )
     .toBe(0);

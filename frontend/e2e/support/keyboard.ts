@@ -4,7 +4,7 @@
  */
 import type { Page } from "playwright-core";
 
-const MAX_TABS = 60;
+const MAX_TABS = 120;
 
 /** Presses Tab until the focus is on an element matching `selector`; fails if it never gets there or is not shown. */
 export async function tabTo(page: Page, selector: string): Promise<void> {
