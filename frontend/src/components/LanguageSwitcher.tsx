@@ -14,12 +14,17 @@ export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {
       menu={{
         selectable: true,
         selectedKeys: [language],
-        items: LANGUAGES.map((key) => ({ key, label: LABELS[key] })),
+        // each language's name in itself, marked as such for a screen reader
+        items: LANGUAGES.map((key) => ({ key, label: <span lang={key}>{LABELS[key]}</span> })),
         onClick: ({ key }) => void changeLanguage(key as Language),
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} aria-label={t("app.language")}>
-        {compact ? null : LABELS[language]}
+      <Button
+        type="text"
+        icon={<GlobalOutlined />}
+        aria-label={compact ? t("app.language") : `${t("app.language")}: ${LABELS[language]}`}
+      >
+        {compact ? null : <span lang={language}>{LABELS[language]}</span>}
       </Button>
     </Dropdown>
   );
