@@ -213,7 +213,7 @@ describe("documents, the recovery split, search and comparison on the pages", ()
   it("searches the patents table by number and by title", async () => {
     const { patent } = await pledgedLoan(34, 180);
     await enterprise.goto("/patents");
-    const box = enterprise.locator(".ant-input-search").first();
+    const box = enterprise.getByTestId("patents-search");
     await search(box, patent);
     await expect.poll(() => rowsOf(enterprise.locator("main")), WAIT).toHaveLength(1);
     expect((await rowsOf(enterprise.locator("main")))[0]).toContain(patent);

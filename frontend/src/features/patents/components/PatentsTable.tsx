@@ -1,8 +1,9 @@
-import { Input, Space, Table, Typography, type TableProps } from "antd";
+import { Space, Table, Typography, type TableProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { OrgName } from "@/components/OrgName";
 import { QueryError } from "@/components/QueryError";
+import { TableSearch } from "@/components/TableSearch";
 import { paths } from "@/config/paths";
 import { formatDate } from "@/lib/dates";
 import { firstFilter, oneOf, PAGE_SIZES, pageParams, sortOf, sortOrderOf, useListParams } from "@/lib/listParams";
@@ -110,14 +111,11 @@ export function PatentsTable({ showOwner }: { showOwner: boolean }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-      <Input.Search
-        allowClear
-        enterButton
+      <TableSearch
+        value={query.q}
         placeholder={t("patent.searchPlaceholder")}
-        key={query.q ?? ""}
-        defaultValue={query.q}
-        onSearch={(q) => update({ q: q.trim() || undefined, page: undefined })}
-        style={{ maxWidth: 360 }}
+        onSearch={(q) => update({ q, page: undefined })}
+        testId="patents-search"
       />
       <Table<Patent>
         rowKey="id"
