@@ -14,12 +14,14 @@ export default defineConfig({
   build: {
     outDir: "dist",
     // Each route is a lazy chunk. React and the router, which every page needs, get a chunk of their
-    // own so that a release which changes only pages keeps them cached.
+    // own so that a release which changes only pages keeps them cached; so does echarts, which only
+    // the dashboard's charts load.
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
             { name: "react", test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/ },
+            { name: "echarts", test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/ },
           ],
         },
       },
