@@ -38,7 +38,9 @@ const rows = (entries) =>
   entries.map((entry) => `| \`${entry.file}\` | ${kb(entry.raw)} | ${kb(entry.gzip)} | ${kb(entry.br)} |`).join("\n");
 
 const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim();
+const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", `:!${DOC}`], {
+  encoding: "utf8",
+}).trim();
 const today = new Date().toISOString().slice(0, 10);
 const lighthouseSection = process.argv.includes("--no-lighthouse")
   ? previousLighthouseSection()
