@@ -5,8 +5,6 @@
  * (http/securityHeaders.ts).
  */
 import { OpenApiGeneratorV3 } from "@asteasolutions/zod-to-openapi";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import swaggerUi from "swagger-ui-express";
 import type { AppContext } from "./context.js";
@@ -16,6 +14,7 @@ import { apiTags } from "./http/apiTags.js";
 import { Api } from "./http/route.js";
 import { securityHeaders } from "./http/securityHeaders.js";
 import { rejectForbiddenBodyText, rejectUnreadableUrl } from "./http/text.js";
+import { serveWebApp } from "./http/webApp.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { documentRoutes } from "./modules/documents/routes.js";
@@ -92,25 +91,6 @@ export function createApp(ctx: AppContext) {
   });
   app.use(errorHandler(ctx));
   return { app, api, document };
-}
-
-/**
- * The web app's build (frontend/dist) on the same port: hashed assets cached for good, every other
- * GET answered with index.html so each page is reachable by URL. Nothing when it is not built.
- */
-function serveWebApp(app: express.Express, webDir: string): void {
-  const index = path.join(webDir, "index.html");
-  if (!existsSync(index)) return;
-  app.use(
-    "/assets",
-    express.static(path.join(webDir, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }),
-  );
-  app.use(express.static(webDir, { index: false, maxAge: 0 }));
-  app.use((req, res, next) => {
-    if (req.method !== "GET" && req.method !== "HEAD") return next();
-    res.setHeader("Cache-Control", "no-cache");
-    res.sendFile(index);
-  });
 }
 
 /** API answers are never kept by a browser or a proxy: they carry what only their caller may see. */

@@ -1,5 +1,6 @@
 /**
- * Every page by URL. Pages are loaded on demand (one chunk per route); `paths` names the URLs and
+ * Every page by URL. Pages, and the signed-in frame around them, are loaded on demand (one chunk
+ * per route), so the login page loads only what it shows; `paths` names the URLs and
  * who may open them, RequireRole shows the forbidden page to anyone else.
  */
 import { lazy, Suspense, type ComponentType } from "react";
@@ -7,13 +8,14 @@ import { createBrowserRouter, RouterProvider } from "react-router-dom";
 import { PageLoader } from "@/components/PageLoader";
 import { paths, type PathKey } from "@/config/paths";
 import { RequireRole, RequireSession } from "./guards";
-import { AppLayout } from "./layout/AppLayout";
 
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }
 
 const LoginRoute = page(() => import("./routes/Login"), "LoginRoute");
+// The signed-in frame (menu, header, notifications) is a chunk of its own: the login page does not load it.
+const AppLayout = page(() => import("./layout/AppLayout"), "AppLayout");
 const HomeRoute = page(() => import("./routes/Home"), "HomeRoute");
 const DashboardRoute = page(() => import("./routes/Dashboard"), "DashboardRoute");
 const AuditRoute = page(() => import("./routes/Audit"), "AuditRoute");
@@ -63,7 +65,9 @@ const router = createBrowserRouter([
   {
     element: (
       <RequireSession>
-        <AppLayout />
+        <Suspense fallback={<PageLoader />}>
+          <AppLayout />
+        </Suspense>
       </RequireSession>
     ),
     children: [

@@ -1,5 +1,5 @@
 import { Card, Col, Flex, Row, Space, Statistic, Tag, Typography } from "antd";
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PageLoader } from "@/components/PageLoader";
 import { QueryError } from "@/components/QueryError";
@@ -8,7 +8,9 @@ import { everyValueOf, type Schemas } from "@/types/api";
 import { useStats } from "../api/getStats";
 import { LOAN_STATES, toPercent } from "./chartSeries";
 import { PlatformPauseControl } from "./PlatformPauseControl";
-import { StatsCharts } from "./StatsCharts";
+
+// The charts bring echarts (its own chunk, about 550 kB raw): loaded once the totals are on screen.
+const StatsCharts = lazy(() => import("./StatsCharts").then((module) => ({ default: module.StatsCharts })));
 
 /** Every patent status, in the order the card lists them. */
 const PATENT_STATES = everyValueOf<Schemas["Patent"]["status"]>()([
@@ -102,7 +104,9 @@ export function DashboardView() {
           </Card>
         </Col>
       </Row>
-      <StatsCharts stats={stats.data} />
+      <Suspense fallback={<PageLoader />}>
+        <StatsCharts stats={stats.data} />
+      </Suspense>
     </Space>
   );
 }
