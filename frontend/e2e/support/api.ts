@@ -66,8 +66,25 @@ const document = (filename: string, text: string) => ({
  * bank to disburse. As the demo data is made, each role acting through the API.
  */
 export async function pledgedLoan(serial: number, termDays: number): Promise<{ loanId: string; patent: string }> {
-  const [ent1, bank1, ipoffice1] = await Promise.all(["ent1", "bank1", "ipoffice1"].map((username) => apiAs(username)));
-  const patent = await appraisedPatent(serial);
+  const [ent1, bank1, ipoffice1, appraiser1] = await Promise.all(
+    ["ent1", "bank1", "ipoffice1", "appraiser1"].map((username) => apiAs(username)),
+  );
+  const now = await chainNow();
+  const patent = newPatentNumber(serial);
+  await ent1.post("/patents", {
+    number: patent,
+    title: `端到端测试专利 E2E patent ${serial}`,
+    kind: "invention",
+    grantDate: iso(now - 3 * 365 * DAY),
+    expiryDate: iso(now + 15 * 365 * DAY),
+    certificate: document(`certificate-${patent}.txt`, `专利证书 ${patent}`),
+  });
+  await ipoffice1.post(`/patents/${patent}/verify`, { feePaidUntil: iso(now + 3 * 365 * DAY) });
+  await appraiser1.post(`/patents/${patent}/appraisals`, {
+    value: "100000000",
+    validUntil: iso(now + 2 * 365 * DAY),
+    report: document(`valuation-${patent}.txt`, `估值报告 ${patent}`),
+  });
   const product = await bank1.post<{ id: string }>("/products", {
     name: `E2E 规则测试贷 ${patent}`,
     maxAmount: "500000000",
@@ -86,28 +103,4 @@ export async function pledgedLoan(serial: number, termDays: number): Promise<{ l
   await bank1.post(`/loans/${loan.id}/approve`, { amount: "40000000", rateBps: 450, termDays });
   await ipoffice1.post(`/loans/${loan.id}/pledge`, { registrationNo: `ZX-E2E-${loan.id}` });
   return { loanId: loan.id, patent };
-}
-
-/** A fresh patent of ent1's, verified and appraised at ¥1,000,000: free to pledge. */
-export async function appraisedPatent(serial: number): Promise<string> {
-  const [ent1, ipoffice1, appraiser1] = await Promise.all(
-    ["ent1", "ipoffice1", "appraiser1"].map((username) => apiAs(username)),
-  );
-  const now = await chainNow();
-  const patent = newPatentNumber(serial);
-  await ent1.post("/patents", {
-    number: patent,
-    title: `端到端测试专利 E2E patent ${serial}`,
-    kind: "invention",
-    grantDate: iso(now - 3 * 365 * DAY),
-    expiryDate: iso(now + 15 * 365 * DAY),
-    certificate: document(`certificate-${patent}.txt`, `专利证书 ${patent}`),
-  });
-  await ipoffice1.post(`/patents/${patent}/verify`, { feePaidUntil: iso(now + 3 * 365 * DAY) });
-  await appraiser1.post(`/patents/${patent}/appraisals`, {
-    value: "100000000",
-    validUntil: iso(now + 2 * 365 * DAY),
-    report: document(`valuation-${patent}.txt`, `估值报告 ${patent}`),
-  });
-  return patent;
 }

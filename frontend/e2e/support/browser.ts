@@ -3,8 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
-import { settle } from "./pageChecks";
+import { inject } from "vitest";
 
 export const SCREENSHOTS = fileURLToPath(new URL("../../../docs/screenshots", import.meta.url));
 
@@ -32,29 +31,8 @@ export async function launch(): Promise<Browser> {
  */
 export const cspViolations: string[] = [];
 
-export type Language = "zh-CN" | "en";
-
-export interface PageOptions {
-  /** The web app's language (zh-CN unless said), chosen as the language switch keeps it. */
-  language?: Language;
-  /** Lets a test inject a script of its own (axe-core); such a page cannot check the policy. */
-  bypassCSP?: boolean;
-}
-
-export async function newPage(
-  browser: Browser,
-  viewport = { width: 1280, height: 800 },
-  { language = "zh-CN", bypassCSP = false }: PageOptions = {},
-): Promise<Page> {
-  const context = await browser.newContext({ viewport, baseURL: inject("baseUrl"), locale: language, bypassCSP });
-  if (language !== "zh-CN")
-    await context.addInitScript((chosen) => {
-      try {
-        localStorage.setItem("ipledge.lang", chosen);
-      } catch {
-        // a frame without storage (about:blank)
-      }
-    }, language);
+export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, baseURL: inject("baseUrl"), locale: "zh-CN" });
   const page = await context.newPage();
   page.on("console", (message) => {
     if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
@@ -71,26 +49,7 @@ export async function signIn(page: Page, username: string, password = inject("pa
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
-/**
- * Saves the page to docs/screenshots once its data is in: no spinner or skeleton left and every
- * table on it showing rows, or, having loaded, that it has none (the regulator's pending approvals
- * are often empty). A screenshot of a page still loading says nothing.
- */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await settle(page);
-  await expect
-    .poll(
-      () =>
-        page
-          .locator("main .ant-table")
-          .evaluateAll(
-            (tables) =>
-              tables.filter((table) => !table.querySelector(".ant-table-row, .ant-table-placeholder .ant-empty"))
-                .length,
-          ),
-      { timeout: 30_000, interval: 200, message: `${name}: a table on the page has no rows` },
-    )
-    .toBe(0);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

@@ -6,12 +6,14 @@ import { useState, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import i18n from "@/i18n";
 import { createQueryClient } from "@/lib/queryClient";
-import { theme } from "./theme";
 
 function AntdConfig({ children }: { children: ReactNode }) {
   const { i18n: current } = useTranslation();
   return (
-    <ConfigProvider locale={current.language === "en" ? enUS : zhCN} theme={theme}>
+    <ConfigProvider
+      locale={current.language === "en" ? enUS : zhCN}
+      theme={{ token: { colorPrimary: "#1f5fbf", borderRadius: 6 } }}
+    >
       <AntdApp>{children}</AntdApp>
     </ConfigProvider>
   );

@@ -2,11 +2,7 @@ import { Steps } from "antd";
 import { useTranslation } from "react-i18next";
 import { loanSteps, type LoanStatus } from "@/lib/loanSteps";
 
-/**
- * Where a loan stands in the financing flow; `compact` fits a table row: the step names show on
- * hover and, for a screen reader, as the name of the bar read as one picture (an inline step has no
- * role of its own that could carry a name).
- */
+/** Where a loan stands in the financing flow; `compact` fits a table row (step names on hover). */
 export function LoanStepsBar({
   status,
   defaultedAt,
@@ -26,11 +22,11 @@ export function LoanStepsBar({
       type={compact ? "inline" : "default"}
       current={model.current}
       status={model.error ? "error" : model.finished ? "finish" : "process"}
-      items={titles.map((title) => (compact ? { title: "", description: "" } : { title }))}
+      items={titles.map((title) => (compact ? { title: "", description: "", "aria-label": title } : { title }))}
     />
   );
   return compact ? (
-    <div style={{ width: 190 }} title={titles.join(" → ")} role="img" aria-label={titles.join(" → ")}>
+    <div style={{ width: 190 }} title={titles.join(" → ")}>
       {steps}
     </div>
   ) : (

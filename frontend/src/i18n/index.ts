@@ -32,7 +32,6 @@ function follow(language: string): void {
   const lang = isLanguage(language) ? language : "zh-CN";
   dayjs.locale(DAYJS_LOCALE[lang]);
   document.documentElement.lang = lang;
-  document.title = resources[lang].translation.app.name;
 }
 
 i18n.on("languageChanged", follow);

@@ -18,16 +18,6 @@ import { useOpenNotificationCount } from "@/features/notifications/api/getNotifi
 import { useSession } from "@/lib/session";
 import { navigationFor, selectedNavKey } from "./navigation";
 
-const BADGE_MAX = 99;
-/** antd's fold button, fixed at the bottom of the side column */
-const SIDER_TRIGGER_HEIGHT = 48;
-
-/** The bell's name for a screen reader holds the count its badge shows (so both say the same). */
-function notificationsLabel(name: string, open: number | undefined): string {
-  if (!open) return name;
-  return `${name} ${open > BADGE_MAX ? `${BADGE_MAX}+` : open}`;
-}
-
 /** The signed-in frame: a side menu for the user's role (a drawer on a phone), a header, the page. */
 export function AppLayout() {
   const { t } = useTranslation();
@@ -81,23 +71,20 @@ export function AppLayout() {
           {menu}
         </Drawer>
       ) : (
-        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} breakpoint="lg">
-          {/* The dark column runs the page's whole height; the menu in it stays in view while the page scrolls. */}
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={220}
+          breakpoint="lg"
+          style={{ position: "sticky", top: 0, height: "100vh", overflow: "auto" }}
+        >
           <div
-            style={{
-              position: "sticky",
-              top: 0,
-              maxHeight: `calc(100vh - ${SIDER_TRIGGER_HEIGHT}px)`,
-              overflowY: "auto",
-            }}
+            style={{ color: "#fff", padding: "16px 20px", fontWeight: 600, whiteSpace: "nowrap", overflow: "hidden" }}
           >
-            <div
-              style={{ color: "#fff", padding: "16px 20px", fontWeight: 600, whiteSpace: "nowrap", overflow: "hidden" }}
-            >
-              {collapsed ? "iP" : t("app.shortName")}
-            </div>
-            {menu}
+            {collapsed ? "iP" : t("app.shortName")}
           </div>
+          {menu}
         </Layout.Sider>
       )}
       <Layout>
@@ -123,11 +110,8 @@ export function AppLayout() {
             {phone ? t("app.shortName") : t("app.name")}
           </Typography.Text>
           <Flex align="center" gap={phone ? 4 : 12}>
-            <Link
-              to={paths.notifications.href()}
-              aria-label={notificationsLabel(t("nav.notifications"), openCount.data)}
-            >
-              <Badge count={openCount.data ?? 0} overflowCount={BADGE_MAX} size="small">
+            <Link to={paths.notifications.href()} aria-label={t("nav.notifications")}>
+              <Badge count={openCount.data ?? 0} size="small">
                 <BellOutlined style={{ fontSize: 18, color: token.colorText }} />
               </Badge>
             </Link>

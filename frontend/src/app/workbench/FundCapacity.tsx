@@ -56,7 +56,6 @@ export function FundCapacity() {
               <Typography.Text type="secondary">{t("home.capacityUsed")}</Typography.Text>
               <Progress
                 data-testid="fund-capacity-used"
-                aria-label={t("home.capacityUsed")}
                 percent={capacityUsedPercent(data.fundCapacity, data.fundPaid)}
                 format={(percent) => `${percent}%`}
               />

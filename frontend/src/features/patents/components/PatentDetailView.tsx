@@ -74,9 +74,7 @@ export function PatentDetailView({ id }: { id: string }) {
           {p.number}
         </Typography.Title>
         <PatentStatusTag status={p.status} />
-        <Typography.Text type="secondary" translate="no">
-          {p.title}
-        </Typography.Text>
+        <Typography.Text type="secondary">{p.title}</Typography.Text>
       </Flex>
 
       {role === "ipoffice" ? <IpOfficeActions patent={p} /> : null}

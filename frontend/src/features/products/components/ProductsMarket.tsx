@@ -126,9 +126,6 @@ export function ProductsMarket() {
         rowSelection={{
           // ticks survive a search, so products found by different searches can be compared
           preserveSelectedRowKeys: true,
-          // at most MAX_COMPARED are compared, so "select all" has no use; it would also sit, focusable,
-          // in the hidden row antd measures the columns with
-          hideSelectAll: true,
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys.map(String).slice(0, MAX_COMPARED)),
           getCheckboxProps: (p) => ({
