@@ -2,8 +2,8 @@
 // loads (index.html's module script and its modulepreloads) and the largest lazy chunks, raw,
 // gzip and brotli (the precompressed copies the server sends); then Lighthouse's mobile
 // performance score for the sign-in page and for each role's first page after signing in, on the
-// real platform (`npm start` with its demo data, fresh ports and data folder). Heavy: the platform
-// and Chromium run under `flock /tmp/ipledge-heavy.lock` when flock exists. Chromium: CHROME_PATH,
+// real platform (`npm start` with its demo data, fresh ports and data folder); run it on an idle
+// machine, since Lighthouse's CPU figures follow the host's load. Chromium: CHROME_PATH,
 // else /usr/bin/chromium. `--no-lighthouse` keeps the previous Lighthouse table and only re-sizes.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";

@@ -4,7 +4,7 @@
 // chrome-launcher. The session of a signed-in page is put into localStorage through the same
 // Chromium (playwright-core over CDP) before Lighthouse opens the page; the HTTP cache is emptied
 // before each page so every file counts.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
@@ -14,7 +14,6 @@ import lighthouse from "lighthouse";
 import { chromium } from "playwright-core";
 
 const PASSWORD = "web-size-demo-password";
-const LOCK = "/tmp/ipledge-heavy.lock";
 /** One user per role (the demo data's), whose first page is measured. */
 const ROLES = [
   ["admin", "admin"],
@@ -37,13 +36,10 @@ function freePort() {
   });
 }
 
-const hasFlock = spawnSync("flock", ["--version"], { stdio: "ignore" }).status === 0;
-
 async function startPlatform() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "ipledge-web-size-"));
   const port = await freePort();
-  const [command, args] = hasFlock ? ["flock", [LOCK, "npm", "start"]] : ["npm", ["start"]];
-  const child = spawn(command, args, {
+  const child = spawn("npm", ["start"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -60,7 +56,7 @@ async function startPlatform() {
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  console.log(`web-size: starting the platform${hasFlock ? ` (waiting for ${LOCK})` : ""}`);
+  console.log("web-size: starting the platform");
   while (!/iPledge is running at/.test(output)) {
     if (child.exitCode !== null) throw new Error(`npm start did not get ready:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
