@@ -35,6 +35,7 @@ import {
   onboardCast,
   onboardOrganisation,
   publishProduct,
+  verifiedPatent,
   type World,
 } from "./support/world.js";
 
@@ -78,34 +79,12 @@ describe("key rotation through the platform", () => {
     return platform.platform.ctx.vault.open(rows[0].encrypted_key!, address);
   };
 
-  async function verifiedPatent(owner: Client): Promise<string> {
-    const { ipoffice1, appraiser1 } = world.clients;
-    const id = expectStatus(
-      await owner.post("/patents", {
-        number: newPatentNumber(),
-        title: "A patent that outlives a key",
-        kind: "invention",
-        grantDate: isoDaysFrom(now, -400),
-        expiryDate: isoDaysFrom(now, 3650),
-        certificate: document(),
-      }),
-      201,
-    ).body.id as string;
-    expectStatus(await ipoffice1.post(`/patents/${id}/verify`, { feePaidUntil: isoDaysFrom(now, 3000) }), 200);
-    expectStatus(
-      await appraiser1.post(`/patents/${id}/appraisals`, {
-        value: "200000000",
-        validUntil: isoDaysFrom(now, 365),
-        report: document("valuation.pdf"),
-      }),
-      201,
-    );
-    return id;
-  }
+  const patentOf = (owner: Client) =>
+    verifiedPatent(owner, world.clients, now, { title: "A patent that outlives a key", appraisal: "200000000" });
 
   it("a regulator rotates a bank's key mid-loan: the loan goes on, the old key can do nothing", async () => {
     const { ent1, bank1, ipoffice1, regulator1 } = world.clients;
-    const patentId = await verifiedPatent(ent1);
+    const patentId = await patentOf(ent1);
     const productId = await publishProduct(bank1, "a loan across a key rotation");
     const loanId = expectStatus(
       await ent1.post("/loans", {
@@ -220,7 +199,7 @@ describe("key rotation through the platform", () => {
 
   it("the operator rotates an enterprise's key with its own key, and it then borrows against its patents", async () => {
     const { admin, ent2, bank2 } = world.clients;
-    const patentId = await verifiedPatent(ent2);
+    const patentId = await patentOf(ent2);
     const identity = expectStatus(await ent2.get(`/orgs/${world.orgIds.ent2}`), 200).body.address;
     const rotated = expectStatus(await rotate(admin, world.orgIds.ent2, { reason: "staff change" }), 200).body;
     expect(rotated).toMatchObject({ address: identity, rotation: { reason: "staff change" } });

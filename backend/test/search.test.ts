@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operationsOf } from "./support/malformed.js";
 import { expectStatus, startTestPlatform, type Client, type TestPlatform } from "./support/platform.js";
-import { document, isoDaysFrom, newPatentNumber, onboardCast, publishProduct, type World } from "./support/world.js";
+import { onboardCast, publishProduct, verifiedPatent, type World } from "./support/world.js";
 
 describe("searching the loans list", () => {
   let platform: TestPlatform;
@@ -22,29 +22,8 @@ describe("searching the loans list", () => {
     const now = Math.floor(
       Date.parse(expectStatus(await platform.anonymous.get("/health"), 200).body.chain.time) / 1000,
     );
-    const patentOf = async (owner: Client) => {
-      const id = expectStatus(
-        await owner.post("/patents", {
-          number: newPatentNumber(),
-          title: "Searched for",
-          kind: "invention",
-          grantDate: isoDaysFrom(now, -400),
-          expiryDate: isoDaysFrom(now, 3650),
-          certificate: document(),
-        }),
-        201,
-      ).body.id as string;
-      expectStatus(await c.ipoffice1.post(`/patents/${id}/verify`, { feePaidUntil: isoDaysFrom(now, 3000) }), 200);
-      expectStatus(
-        await c.appraiser1.post(`/patents/${id}/appraisals`, {
-          value: "100000000",
-          validUntil: isoDaysFrom(now, 365),
-          report: document("valuation.pdf"),
-        }),
-        201,
-      );
-      return id;
-    };
+    const patentOf = (owner: Client) =>
+      verifiedPatent(owner, c, now, { title: "Searched for", appraisal: "100000000" });
     const apply = async (borrower: Client, productId: string) =>
       expectStatus(
         await borrower.post("/loans", {

@@ -6,7 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectStatus, startTestPlatform, type TestPlatform } from "./support/platform.js";
-import { document, isoDaysFrom, newPatentNumber, onboardCast, publishProduct, type World } from "./support/world.js";
+import {
+  document,
+  isoDaysFrom,
+  newPatentNumber,
+  onboardCast,
+  publishProduct,
+  verifiedPatent,
+  type World,
+} from "./support/world.js";
 
 describe("recorded transfers", () => {
   let platform: TestPlatform;
@@ -20,28 +28,14 @@ describe("recorded transfers", () => {
   }, 300_000);
   afterAll(async () => platform?.stop());
 
-  const verifiedPatent = async () => {
-    const { ent1, ipoffice1 } = world.clients;
-    const id = expectStatus(
-      await ent1.post("/patents", {
-        number: newPatentNumber(),
-        title: "A patent that changes hands",
-        kind: "invention",
-        grantDate: isoDaysFrom(now, -400),
-        expiryDate: isoDaysFrom(now, 3650),
-        certificate: document(),
-      }),
-      201,
-    ).body.id as string;
-    expectStatus(await ipoffice1.post(`/patents/${id}/verify`, { feePaidUntil: isoDaysFrom(now, 3000) }), 200);
-    return id;
-  };
+  const patentOfEnt1 = () =>
+    verifiedPatent(world.clients.ent1, world.clients, now, { title: "A patent that changes hands" });
   const transfer = (id: string, newOwnerOrgId: string) =>
     world.clients.ipoffice1.post(`/patents/${id}/transfer`, { newOwnerOrgId, notice: document("notice.pdf") });
 
   it("moves the patent to the new owner, who must have it verified again", async () => {
     const { ent1, ent2, ipoffice1 } = world.clients;
-    const id = await verifiedPatent();
+    const id = await patentOfEnt1();
     const moved = expectStatus(await transfer(id, world.orgIds.ent2), 200).body;
     expect(moved).toMatchObject({ id, status: "registered", ownerOrgId: world.orgIds.ent2 });
     expect(moved.txHash).toMatch(/^0x[0-9a-f]{64}$/);
@@ -69,7 +63,7 @@ describe("recorded transfers", () => {
 
   it("refuses while the patent is in an application, and changes nothing", async () => {
     const { ent1, ipoffice1 } = world.clients;
-    const id = await verifiedPatent();
+    const id = await patentOfEnt1();
     const productId = await publishProduct(world.clients.bank1, "pending application");
     const loan = expectStatus(
       await ent1.post("/loans", { productId, patentIds: [id], amount: "1000000", termDays: 180, purpose: "capital" }),
@@ -82,7 +76,7 @@ describe("recorded transfers", () => {
   });
 
   it("refuses a new owner that is not another enterprise, and an unknown patent", async () => {
-    const id = await verifiedPatent();
+    const id = await patentOfEnt1();
     for (const orgId of [world.orgIds.ent1, world.orgIds.bank1, "999999"]) {
       const refused = expectStatus(await transfer(id, orgId), 422).body;
       expect(refused.error.code).toBe("INVALID_NEW_OWNER");

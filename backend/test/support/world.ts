@@ -113,3 +113,35 @@ export async function publishProduct(bank: Client, name: string, terms: Record<s
   });
   return expectStatus(reply, 201).body.id;
 }
+
+/**
+ * A patent of `owner`'s, registered with its certificate (granted 400 days before `now`, chain time
+ * in seconds) and verified by the cast's IP office with the fee paid 3,000 days ahead; appraised by
+ * the cast's appraiser for a year at `appraisal` fen when given. Returns its number.
+ */
+export async function verifiedPatent(
+  owner: Client,
+  cast: Pick<World["clients"], "ipoffice1" | "appraiser1">,
+  now: number,
+  { title = "A verified patent", appraisal }: { title?: string; appraisal?: string } = {},
+): Promise<string> {
+  const reply = await owner.post("/patents", {
+    number: newPatentNumber(),
+    title,
+    kind: "invention",
+    grantDate: isoDaysFrom(now, -400),
+    expiryDate: isoDaysFrom(now, 3650),
+    certificate: document(),
+  });
+  const id = expectStatus(reply, 201).body.id as string;
+  expectStatus(await cast.ipoffice1.post(`/patents/${id}/verify`, { feePaidUntil: isoDaysFrom(now, 3000) }), 200);
+  if (appraisal) {
+    const appraised = await cast.appraiser1.post(`/patents/${id}/appraisals`, {
+      value: appraisal,
+      validUntil: isoDaysFrom(now, 365),
+      report: document("valuation.pdf"),
+    });
+    expectStatus(appraised, 201);
+  }
+  return id;
+}
